@@ -1,0 +1,3 @@
+import { floeVitestConfig } from "../../vitest.shared";
+
+export default floeVitestConfig;

@@ -1,0 +1,83 @@
+/**
+ * `recordSanitizedException`: the drop-in for `span.recordException(error)`.
+ *
+ * Records the standard OpenTelemetry `exception` event, with the message and
+ * the stack trace (which in JavaScript starts with the message) sanitized, and
+ * sets an ERROR status with a sanitized description.
+ */
+import { SpanStatusCode, type Attributes, type Span, type TimeInput } from "@opentelemetry/api";
+import { sanitizeErrorMessage } from "../sanitize/index.js";
+
+const ATTR_EXCEPTION_TYPE = "exception.type";
+const ATTR_EXCEPTION_MESSAGE = "exception.message";
+const ATTR_EXCEPTION_STACKTRACE = "exception.stacktrace";
+
+/** Builds the `exception` event attributes the way the OpenTelemetry SDK does, sanitized. */
+export function sanitizedExceptionAttributes(error: unknown): Attributes {
+  const attributes: Attributes = {};
+  try {
+    if (typeof error === "string") {
+      attributes[ATTR_EXCEPTION_MESSAGE] = sanitizeErrorMessage(error);
+      return attributes;
+    }
+    if (error !== null && typeof error === "object") {
+      const e = error as { code?: unknown; name?: unknown; message?: unknown; stack?: unknown };
+      if (e.code !== undefined && e.code !== null && e.code !== "") {
+        attributes[ATTR_EXCEPTION_TYPE] = safeString(e.code);
+      } else if (e.name !== undefined && e.name !== null && e.name !== "") {
+        attributes[ATTR_EXCEPTION_TYPE] = safeString(e.name);
+      }
+      if (e.message !== undefined && e.message !== null) {
+        attributes[ATTR_EXCEPTION_MESSAGE] = sanitizeErrorMessage(e.message);
+      }
+      if (typeof e.stack === "string") {
+        attributes[ATTR_EXCEPTION_STACKTRACE] = sanitizeErrorMessage(e.stack, { maxLength: 4000 });
+      }
+      if (attributes[ATTR_EXCEPTION_MESSAGE] === undefined && attributes[ATTR_EXCEPTION_TYPE] === undefined) {
+        attributes[ATTR_EXCEPTION_MESSAGE] = sanitizeErrorMessage(describe(error));
+      }
+      return attributes;
+    }
+    attributes[ATTR_EXCEPTION_MESSAGE] = sanitizeErrorMessage(describe(error));
+  } catch {
+    attributes[ATTR_EXCEPTION_MESSAGE] = "<unprintable exception>";
+  }
+  return attributes;
+}
+
+/** The sanitized status description for an error. */
+export function sanitizedErrorDescription(error: unknown): string {
+  try {
+    if (error !== null && typeof error === "object" && "message" in error) {
+      return sanitizeErrorMessage((error as { message: unknown }).message);
+    }
+    return sanitizeErrorMessage(describe(error));
+  } catch {
+    return "<unprintable exception>";
+  }
+}
+
+export function recordSanitizedException(span: Span | undefined | null, error: unknown, time?: TimeInput): void {
+  if (!span) return;
+  span.addEvent("exception", sanitizedExceptionAttributes(error), time);
+  span.setStatus({ code: SpanStatusCode.ERROR, message: sanitizedErrorDescription(error) });
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return "<unprintable>";
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined) return json;
+  } catch {
+    // fall through to String()
+  }
+  return safeString(value);
+}

@@ -1,0 +1,25 @@
+// The 21 floe plugins: folder, plugin type, exported class and the npm packages each needs.
+// Used once to scaffold package.json files; the package.json files are the source of truth afterwards.
+export const PLUGINS = [
+  ["secrets-infisical", "SECRETS", "InfisicalSecretsPlugin", ["zod"]],
+  ["secrets-k8s", "SECRETS", "K8sSecretsPlugin", ["zod"]],
+  ["identity-keycloak", "IDENTITY", "KeycloakIdentityPlugin", ["zod", "jose"], ["oauth2-mock-server"]],
+  ["rbac-k8s", "RBAC", "K8sRbacPlugin", ["zod", "yaml"]],
+  ["network-security-k8s", "NETWORK_SECURITY", "K8sNetworkSecurityPlugin", ["zod", "yaml"]],
+  ["alert-alertmanager", "ALERT_CHANNEL", "AlertmanagerAlertPlugin", ["zod"]],
+  ["alert-email", "ALERT_CHANNEL", "EmailAlertPlugin", ["zod", "nodemailer"], ["smtp-server", "@types/nodemailer", "@types/smtp-server"]],
+  ["alert-slack", "ALERT_CHANNEL", "SlackAlertPlugin", ["zod"]],
+  ["alert-webhook", "ALERT_CHANNEL", "WebhookAlertPlugin", ["zod"]],
+  ["quality-dbt", "QUALITY", "DbtQualityPlugin", ["zod"]],
+  ["quality-gx", "QUALITY", "GxQualityPlugin", ["zod", "@duckdb/node-api"]],
+  ["lineage-marquez", "LINEAGE_BACKEND", "MarquezLineagePlugin", ["zod"]],
+  ["compute-duckdb", "COMPUTE", "DuckDBComputePlugin", ["zod", "@duckdb/node-api"]],
+  ["orchestrator-dagster", "ORCHESTRATOR", "DagsterOrchestratorPlugin", ["zod"]],
+  ["dbt-core", "DBT", "DbtCorePlugin", ["zod"]],
+  ["dbt-fusion", "DBT", "DbtFusionPlugin", ["zod"]],
+  ["catalog-polaris", "CATALOG", "PolarisCatalogPlugin", ["zod"]],
+  ["semantic-cube", "SEMANTIC_LAYER", "CubeSemanticPlugin", ["zod", "jose", "yaml"]],
+  ["ingestion-dlt", "INGESTION", "DltIngestionPlugin", ["zod", "@duckdb/node-api"]],
+  ["telemetry-console", "TELEMETRY_BACKEND", "ConsoleTelemetryPlugin", ["zod", "@opentelemetry/sdk-trace-base", "@opentelemetry/resources"]],
+  ["telemetry-jaeger", "TELEMETRY_BACKEND", "JaegerTelemetryPlugin", ["zod", "@opentelemetry/sdk-trace-base", "@opentelemetry/resources", "@opentelemetry/exporter-trace-otlp-http"]],
+];

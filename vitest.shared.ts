@@ -1,0 +1,15 @@
+// Shared vitest settings: every workspace writes a JSON report that scripts/run-tests.mjs sums into one line.
+import { defineConfig } from "vitest/config";
+
+export const floeVitestConfig = defineConfig({
+  // Node 20 runs neither TC39 decorators nor `using`: lower them.
+  esbuild: { target: "es2022" },
+  test: {
+    include: ["test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/dist/**", "**/fixtures/**", "test/bench/**"],
+    reporters: ["default", ["json", { outputFile: "test-results.json" }]],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    pool: "forks",
+  },
+});
