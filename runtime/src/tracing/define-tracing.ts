@@ -55,6 +55,15 @@ export type TracingKit<T extends PluginType, X extends Record<string, string>> =
   readonly span: DomainSpan;
   /** `traced` bound to this plugin's tracer. */
   traced<Args extends unknown[] = any[]>(options?: Omit<TracedOptions<Args>, "tracer">): TracedDecorator<Args>;
+  /**
+   * Decorator / wrapper for one contract operation: the same span the domain
+   * helper opens (`{category}.{operation}`, `floe.operation`), e.g.
+   * `@tracing.operation("sendAlert")`. What `floe-codemod instrument-operations` adds.
+   */
+  operation<Args extends unknown[] = any[]>(
+    operation: string,
+    options?: Omit<TracedOptions<Args>, "tracer" | "name">,
+  ): TracedDecorator<Args>;
 } & { readonly [K in SpanHelperName<T>]: DomainSpan };
 
 export function defineTracing<const T extends PluginType, const X extends Record<string, string> = {}>(
@@ -88,6 +97,13 @@ export function defineTracing<const T extends PluginType, const X extends Record
     getTracer,
     span,
     traced: (options = {}) => traced({ ...options, tracer: tracerName }),
+    operation: (operation: string, options: Omit<TracedOptions<any[]>, "tracer" | "name"> = {}) =>
+      traced({
+        ...options,
+        tracer: tracerName,
+        name: `${category}.${operation}`,
+        attributes: { [FLOE_ATTRIBUTES.OPERATION]: operation, ...(options.attributes ?? {}) },
+      }),
     [convention.spanHelper]: span,
   };
   return Object.freeze(kit) as unknown as TracingKit<T, X>;

@@ -1,0 +1,60 @@
+/**
+ * The two kinds of transform one runner drives.
+ *
+ * - FileTransform: a syntactic rewrite of one file (jscodeshift/recast), run
+ *   on every candidate source file that passes its cheap text pre-filter.
+ * - ProjectTransform: works on a plugin package as a whole (ts-morph): finds
+ *   the plugin class and its PluginType across files, generates modules, adds
+ *   members. It returns the file changes; the runner writes them.
+ *
+ * The runner owns everything else: file discovery, .gitignore, parser choice,
+ * BOM / line endings, re-parse before write, atomic writes, diff, reports.
+ */
+
+export type Parser = "ts" | "tsx" | "babel";
+
+export interface FileInfo {
+  /** Absolute path. */
+  readonly path: string;
+  /** Source text with BOM removed and line endings normalised to `\n`. */
+  readonly source: string;
+}
+
+export interface TransformOptions {
+  /** `--tracer-name` override (generate-tracing). */
+  readonly tracerName?: string;
+  readonly [option: string]: unknown;
+}
+
+export interface FileTransform {
+  readonly kind: "file";
+  readonly name: string;
+  readonly description: string;
+  /** Cheap text test: false means the file certainly needs no change and is not parsed. */
+  prefilter(source: string): boolean;
+  /** Returns the new source, or undefined / the same text for no change. Throws on a parse error. */
+  transform(file: FileInfo, parser: Parser, options: TransformOptions): string | undefined;
+}
+
+export interface FileChange {
+  readonly path: string;
+  /** Full new content (LF line endings; the runner restores the file's own EOL and BOM). */
+  readonly content: string;
+  /** True when the file does not exist yet. */
+  readonly created?: boolean;
+}
+
+export interface ProjectTransformContext {
+  /** Plugin package directories found under the given paths (a package.json with a `floe` field, or a class extending PluginMetadata). */
+  readonly packageDirs: readonly string[];
+  readonly options: TransformOptions;
+}
+
+export interface ProjectTransform {
+  readonly kind: "project";
+  readonly name: string;
+  readonly description: string;
+  run(context: ProjectTransformContext): Promise<FileChange[]> | FileChange[];
+}
+
+export type Transform = FileTransform | ProjectTransform;
