@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 export const floeVitestConfig = defineConfig({
   // Node 20 runs neither TC39 decorators nor `using`: lower them.
-  esbuild: { target: "es2022" },
+  esbuild: { target: "es2022", keepNames: true },
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**", "**/fixtures/**", "test/bench/**"],
