@@ -7,23 +7,32 @@ export type CheckStatus = "pass" | "fail" | "warn" | "error" | "skipped";
 export interface CheckResult {
   name: string;
   status: CheckStatus;
+  /** Failing rows (or failing evaluations) the check reported. */
   failures: number;
+  /** Rows the check looked at, when the engine reports it. */
   rowsChecked?: number;
+  /** Rows that passed (rowsChecked - failures), when rowsChecked is known. */
+  passCount?: number;
   message?: string;
 }
 
-export interface QualityReport {
+export interface QualityReport<Raw = unknown> {
   success: boolean;
   results: CheckResult[];
+  /** Checks that passed. */
   passCount: number;
+  /** Checks that failed or errored. */
   failCount: number;
+  /** Sum of rowsChecked over the checks that report it. */
   rowsChecked: number;
+  /** The engine's own result document (e.g. a Great Expectations validation result). */
+  raw?: Raw;
 }
 
 export abstract class QualityPlugin<Request = unknown, Raw = unknown> extends PluginMetadata {
   override get pluginType(): typeof PluginType.QUALITY {
     return PluginType.QUALITY;
   }
-  abstract runChecks(request: Request): Promise<QualityReport>;
-  abstract parseResults(raw: Raw): Promise<QualityReport>;
+  abstract runChecks(request: Request): Promise<QualityReport<Raw>>;
+  abstract parseResults(raw: Raw): Promise<QualityReport<Raw>>;
 }
