@@ -47,8 +47,14 @@ export type TracingKit<T extends PluginType, X extends Record<string, string>> =
   readonly TRACER_NAME: string;
   readonly PLUGIN_TYPE: T;
   readonly CATEGORY: CategoryOf<T>;
-  /** Category attribute keys, the plugin's own, and the `floe.*` ones. */
-  readonly ATTRIBUTES: (typeof CATEGORY_ATTRIBUTES)[CategoryOf<T>] & X & typeof FLOE_ATTRIBUTES;
+  /**
+   * Category attribute keys, the plugin's own, and the `floe.*` ones. On a name clash
+   * (`NAMESPACE`, `OPERATION` in catalog, orchestrator, semantic, compute, security) the
+   * category key wins; the `floe.*` ones are set by the span helper anyway.
+   */
+  readonly ATTRIBUTES: Omit<typeof FLOE_ATTRIBUTES, keyof (typeof CATEGORY_ATTRIBUTES)[CategoryOf<T>] | keyof X> &
+    (typeof CATEGORY_ATTRIBUTES)[CategoryOf<T>] &
+    X;
   /** The plugin's tracer from the global provider. */
   getTracer(): Tracer;
   /** The domain span helper under a neutral name. */
@@ -93,7 +99,7 @@ export function defineTracing<const T extends PluginType, const X extends Record
     TRACER_NAME: tracerName,
     PLUGIN_TYPE: spec.pluginType,
     CATEGORY: category,
-    ATTRIBUTES: Object.freeze({ ...CATEGORY_ATTRIBUTES[category], ...(spec.attributes ?? {}), ...FLOE_ATTRIBUTES }),
+    ATTRIBUTES: Object.freeze({ ...FLOE_ATTRIBUTES, ...CATEGORY_ATTRIBUTES[category], ...(spec.attributes ?? {}) }),
     getTracer,
     span,
     traced: (options = {}) => traced({ ...options, tracer: tracerName }),
