@@ -1,0 +1,18 @@
+/** `@floe/plugin-compute-duckdb`: floe's COMPUTE plugin for embedded DuckDB. */
+export { DuckDBComputePlugin } from "./duckdb-compute-plugin.js";
+export {
+  duckDBConfigSchema,
+  parseConfig,
+  type AttachedDatabase,
+  type DuckDBComputeConfig,
+  type ResolvedDuckDBComputeConfig,
+} from "./config.js";
+export {
+  ConfigError,
+  DuckDBClosedError,
+  DuckDBComputeError,
+  DuckDBConnectionError,
+  DuckDBQueryError,
+} from "./errors.js";
+export { duckdbProfileOutput, duckdbProfiles } from "./profiles.js";
+export * from "./tracing.js";
