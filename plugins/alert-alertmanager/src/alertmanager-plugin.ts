@@ -1,0 +1,150 @@
+/**
+ * `AlertmanagerAlertPlugin`: delivers floe alerts to Prometheus Alertmanager
+ * through its v2 API and checks its health endpoints. Every operation runs in
+ * an `alert.*` span that says where the alert went (host), what happened
+ * (delivery status, HTTP status, error type) and never what the credentials were.
+ */
+import type { Span } from "@opentelemetry/api";
+import {
+  AlertChannelPlugin,
+  type Alert,
+  type AlertDeliveryResult,
+  type FloeContext,
+  type HealthStatus,
+} from "@floe/runtime";
+import { parseConfig, type AlertmanagerConfig, type AlertmanagerConfigInput } from "./config.js";
+import { AlertmanagerError, AlertmanagerRejectedError } from "./errors.js";
+import { exchange, type HttpRequest } from "./http.js";
+import { invalidLabelNames, toPostableAlert } from "./payload.js";
+import { redactKnownSecrets } from "./redact.js";
+import { assertAlertsAccepted, errorForStatus } from "./responses.js";
+import { ATTRIBUTES, TRACER_NAME, alertSpan } from "./tracing.js";
+
+const CHANNEL = "alertmanager";
+
+export class AlertmanagerAlertPlugin extends AlertChannelPlugin {
+  override get name(): string {
+    return "alert-alertmanager";
+  }
+  override get version(): string {
+    return "0.1.0";
+  }
+  override get tracerName(): string {
+    return TRACER_NAME;
+  }
+
+  private readonly config: AlertmanagerConfig;
+  private readonly baseUrl: URL;
+  /** `host:port` of Alertmanager: what spans and errors name as the destination. */
+  readonly destination: string;
+  private readonly floeContext: FloeContext | undefined;
+  /** Values that must never appear in an error message: the password, the token, the Authorization header. */
+  private readonly secrets: readonly string[];
+  private readonly authorization: string | undefined;
+
+  constructor(config: AlertmanagerConfigInput) {
+    super();
+    this.config = parseConfig(config);
+    this.baseUrl = new URL(this.config.url.endsWith("/") ? this.config.url : `${this.config.url}/`);
+    this.destination = this.baseUrl.host;
+    this.floeContext = this.config.floe;
+    const auth = this.config.auth;
+    if (auth?.type === "basic") {
+      const encoded = Buffer.from(`${auth.username}:${auth.password}`).toString("base64");
+      this.authorization = `Basic ${encoded}`;
+      this.secrets = [auth.password, encoded];
+    } else if (auth?.type === "bearer") {
+      this.authorization = `Bearer ${auth.token}`;
+      this.secrets = [auth.token];
+    } else {
+      this.authorization = undefined;
+      this.secrets = [];
+    }
+  }
+
+  async sendAlert(alert: Alert): Promise<AlertDeliveryResult> {
+    return alertSpan(
+      "sendAlert",
+      {
+        [ATTRIBUTES.CHANNEL]: CHANNEL,
+        [ATTRIBUTES.DESTINATION]: this.destination,
+        [ATTRIBUTES.SEVERITY]: alert.severity,
+      },
+      async (span) => {
+        try {
+          const invalid = invalidLabelNames(alert);
+          if (invalid.length > 0) {
+            throw new AlertmanagerRejectedError(
+              `sendAlert: label names Alertmanager refuses (expected [a-zA-Z_][a-zA-Z0-9_]*): ${invalid.join(", ")}`,
+              { code: "invalid_alert", deliveryStatus: "rejected", destination: this.destination },
+            );
+          }
+          const body = JSON.stringify([toPostableAlert(alert, this.config.defaultLabels)]);
+          const response = await exchange(this.request("POST", "api/v2/alerts", body));
+          span.setAttribute(ATTRIBUTES.HTTP_STATUS, response.status);
+          assertAlertsAccepted(response, { operation: "sendAlert", destination: this.destination, secrets: this.secrets });
+          span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, "delivered");
+          return { delivered: true, status: "delivered", destination: this.destination, attempts: 1, id: alert.id };
+        } catch (error) {
+          recordFailure(span, error);
+          throw error;
+        }
+      },
+      { floe: this.floeContext },
+    );
+  }
+
+  /** Healthy when both `/-/healthy` (process up) and `/-/ready` (cluster settled, config loaded) answer 200. */
+  async healthCheck(): Promise<HealthStatus> {
+    return alertSpan(
+      "healthCheck",
+      { [ATTRIBUTES.CHANNEL]: CHANNEL, [ATTRIBUTES.DESTINATION]: this.destination },
+      async (span) => {
+        let status: HealthStatus;
+        try {
+          for (const path of ["-/healthy", "-/ready"]) {
+            const response = await exchange(this.request("GET", path));
+            span.setAttribute(ATTRIBUTES.HTTP_STATUS, response.status);
+            if (response.status !== 200) {
+              throw errorForStatus(response, { operation: `healthCheck /${path}`, destination: this.destination, secrets: this.secrets });
+            }
+          }
+          status = { healthy: true, destination: this.destination, detail: "/-/healthy and /-/ready answered 200" };
+        } catch (error) {
+          if (!(error instanceof AlertmanagerError)) throw error;
+          span.setAttribute(ATTRIBUTES.ERROR_TYPE, error.code);
+          status = { healthy: false, destination: this.destination, detail: redactKnownSecrets(error.message, this.secrets) };
+        }
+        span.setAttribute(ATTRIBUTES.HEALTHY, status.healthy);
+        return status;
+      },
+      { floe: this.floeContext },
+    );
+  }
+
+  private request(method: HttpRequest["method"], path: string, body?: string): HttpRequest {
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (this.authorization) headers.authorization = this.authorization;
+    return {
+      method,
+      url: new URL(path, this.baseUrl),
+      headers,
+      body,
+      timeoutMs: this.config.timeoutMs,
+      destination: this.destination,
+    };
+  }
+}
+
+/** Where and why, on the span, before the (sanitized) error itself is recorded by the span helper. */
+function recordFailure(span: Span, error: unknown): void {
+  if (error instanceof AlertmanagerError) {
+    span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, error.deliveryStatus);
+    span.setAttribute(ATTRIBUTES.ERROR_TYPE, error.code);
+    if (error.status !== undefined) span.setAttribute(ATTRIBUTES.HTTP_STATUS, error.status);
+  } else {
+    span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, "failed");
+    span.setAttribute(ATTRIBUTES.ERROR_TYPE, error instanceof Error ? error.name : "unknown");
+  }
+}
