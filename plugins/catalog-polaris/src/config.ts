@@ -1,0 +1,58 @@
+/**
+ * Configuration of the Polaris (Iceberg REST) catalog plugin, validated with
+ * zod in the constructor. Failures name the paths and expectations, never the
+ * received value of a credential.
+ */
+import { z } from "zod";
+import { ConfigError } from "./errors.js";
+
+const floeContextSchema = z
+  .object({
+    namespace: z.string().optional(),
+    productName: z.string().optional(),
+    productVersion: z.string().optional(),
+  })
+  .strict();
+
+export const polarisConfigSchema = z
+  .object({
+    /** Base URL of the Iceberg REST API, e.g. `http://polaris:8181/api/catalog`. */
+    uri: z.url(),
+    /** Warehouse (Polaris catalog name) sent to `/v1/config`. */
+    warehouse: z.string().min(1),
+    /** OAuth2 client credentials, exchanged at `/v1/oauth/tokens`. */
+    credential: z
+      .object({
+        clientId: z.string().min(1),
+        clientSecret: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    /** A pre-issued bearer token, used when no client credentials are given. */
+    token: z.string().min(1).optional(),
+    /** OAuth2 scope requested with the client credentials. */
+    scope: z.string().min(1).default("PRINCIPAL_ROLE:ALL"),
+    /** Refresh a cached token this many seconds before it expires. */
+    tokenRefreshMarginSeconds: z.number().int().nonnegative().default(60),
+    /** Per-request timeout. */
+    timeoutMs: z.number().int().positive().default(10_000),
+    floe: floeContextSchema.optional(),
+  })
+  .strict();
+
+export type PolarisConfigInput = z.input<typeof polarisConfigSchema>;
+export type PolarisConfig = z.output<typeof polarisConfigSchema>;
+
+/** Fields whose received values must never appear in an error. */
+const SECRET_PATHS = new Set(["credential.clientSecret", "token"]);
+
+export function parsePolarisConfig(input: unknown): PolarisConfig {
+  const result = polarisConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.map(String).join(".") || "(root)";
+    const detail = SECRET_PATHS.has(path) ? `invalid ${issue.code === "invalid_type" ? "type" : "value"}` : issue.message;
+    return `${path}: ${detail}`;
+  });
+  throw new ConfigError(problems);
+}

@@ -1,0 +1,108 @@
+/**
+ * Typed errors of the Polaris catalog plugin: the Iceberg REST error model
+ * (`{ "error": { "message", "type", "code" } }`) mapped to one class per
+ * condition callers handle. Server text is sanitized before it is kept.
+ */
+import { sanitizeErrorMessage } from "@floe/runtime";
+
+/** The configuration failed validation; `problems` lists `path: expectation`. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`invalid polaris catalog config: ${problems.join("; ")}`);
+  }
+}
+
+/** Any failure talking to the catalog. `status` is the HTTP status when there was a response. */
+export class PolarisCatalogError extends Error {
+  override name = "PolarisCatalogError";
+  /** Iceberg error type, e.g. `NoSuchTableException`. */
+  readonly type: string;
+  readonly status: number | undefined;
+  constructor(message: string, options: { type?: string; status?: number; cause?: unknown } = {}) {
+    super(sanitizeErrorMessage(message), options.cause === undefined ? undefined : { cause: options.cause });
+    this.type = options.type ?? "PolarisCatalogError";
+    this.status = options.status;
+  }
+}
+
+export class NoSuchNamespaceError extends PolarisCatalogError {
+  override name = "NoSuchNamespaceError";
+}
+export class NoSuchTableError extends PolarisCatalogError {
+  override name = "NoSuchTableError";
+}
+export class AlreadyExistsError extends PolarisCatalogError {
+  override name = "AlreadyExistsError";
+}
+export class NamespaceNotEmptyError extends PolarisCatalogError {
+  override name = "NamespaceNotEmptyError";
+}
+/** 401: missing, expired or rejected credentials. */
+export class NotAuthorizedError extends PolarisCatalogError {
+  override name = "NotAuthorizedError";
+}
+/** 403: authenticated but not allowed. */
+export class ForbiddenError extends PolarisCatalogError {
+  override name = "ForbiddenError";
+}
+export class BadRequestError extends PolarisCatalogError {
+  override name = "BadRequestError";
+}
+/** 5xx from the catalog. */
+export class CatalogServerError extends PolarisCatalogError {
+  override name = "CatalogServerError";
+}
+export class CatalogTimeoutError extends PolarisCatalogError {
+  override name = "CatalogTimeoutError";
+}
+/** The catalog answered with a body that is not the documented shape. */
+export class MalformedResponseError extends PolarisCatalogError {
+  override name = "MalformedResponseError";
+}
+
+type ErrorClass = new (message: string, options: { type?: string; status?: number }) => PolarisCatalogError;
+
+const BY_TYPE: Record<string, ErrorClass> = {
+  NoSuchNamespaceException: NoSuchNamespaceError,
+  NoSuchTableException: NoSuchTableError,
+  NoSuchViewException: NoSuchTableError,
+  AlreadyExistsException: AlreadyExistsError,
+  NamespaceNotEmptyException: NamespaceNotEmptyError,
+  NotAuthorizedException: NotAuthorizedError,
+  ForbiddenException: ForbiddenError,
+  BadRequestException: BadRequestError,
+  IllegalArgumentException: BadRequestError,
+  ValidationException: BadRequestError,
+};
+
+function classForStatus(status: number): ErrorClass {
+  if (status === 401) return NotAuthorizedError;
+  if (status === 403) return ForbiddenError;
+  if (status === 409) return AlreadyExistsError;
+  if (status >= 500) return CatalogServerError;
+  if (status >= 400 && status < 500) return BadRequestError;
+  return PolarisCatalogError;
+}
+
+/** Maps an Iceberg REST (or OAuth2) error response to a typed error. */
+export function errorFromResponse(status: number, body: unknown, context: string): PolarisCatalogError {
+  const model = (body as { error?: unknown } | undefined)?.error;
+  if (model && typeof model === "object") {
+    const { message, type } = model as { message?: unknown; type?: unknown };
+    const typeName = typeof type === "string" ? type : `HTTP${status}`;
+    const cls = BY_TYPE[typeName] ?? classForStatus(status);
+    return new cls(`${context}: ${status} ${typeName}: ${typeof message === "string" ? message : "no message"}`, {
+      type: typeName,
+      status,
+    });
+  }
+  // OAuth2 token endpoint errors: { "error": "invalid_client", "error_description": "..." }.
+  if (typeof model === "string") {
+    const description = (body as { error_description?: unknown }).error_description;
+    const cls = status === 400 || status === 401 ? NotAuthorizedError : classForStatus(status);
+    const suffix = typeof description === "string" ? `: ${description}` : "";
+    return new cls(`${context}: ${status} ${model}${suffix}`, { type: model, status });
+  }
+  return new (classForStatus(status))(`${context}: HTTP ${status}`, { type: `HTTP${status}`, status });
+}
