@@ -1,0 +1,208 @@
+/**
+ * A loopback stand-in for the Infisical REST API: Universal Auth login and
+ * the v3 raw-secrets endpoints, with Infisical's body shapes and error
+ * format. Records every request so tests assert on what really arrived, and
+ * can be told to fail, stall or answer garbage on the next request.
+ */
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization: string | undefined;
+  body: Record<string, any> | undefined;
+}
+
+type Override =
+  | { kind: "status"; status: number; body: unknown }
+  | { kind: "stall" }
+  | { kind: "garbage"; text: string };
+
+interface StoredSecret {
+  secretKey: string;
+  secretValue: string;
+  version: number;
+}
+
+export class FakeInfisical {
+  readonly requests: RecordedRequest[] = [];
+  /** Client id -> client secret of registered machine identities. */
+  readonly identities = new Map<string, string>();
+  readonly issuedTokens: string[] = [];
+  expiresIn = 7200;
+  private readonly validTokens = new Set<string>();
+  /** `${workspaceId}|${environment}|${secretPath}` -> name -> secret. */
+  private readonly folders = new Map<string, Map<string, StoredSecret>>();
+  private readonly overrides: Override[] = [];
+  private server: http.Server | undefined;
+  url = "";
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+    this.overrides.length = 0;
+    this.folders.clear();
+    this.issuedTokens.length = 0;
+    this.validTokens.clear();
+    this.expiresIn = 7200;
+  }
+
+  /** Makes every issued token invalid (the server answers 401 until the next login). */
+  revokeTokens(): void {
+    this.validTokens.clear();
+  }
+
+  /** The next request (of any kind) gets this answer instead. */
+  failNext(status: number, body: unknown): void {
+    this.overrides.push({ kind: "status", status, body });
+  }
+
+  /** The next request never gets an answer. */
+  stallNext(): void {
+    this.overrides.push({ kind: "stall" });
+  }
+
+  /** The next request gets a 200 whose body is this text. */
+  garbageNext(text: string): void {
+    this.overrides.push({ kind: "garbage", text });
+  }
+
+  seed(workspaceId: string, environment: string, secretPath: string, secrets: Record<string, string>): void {
+    const folder = this.folder(workspaceId, environment, secretPath);
+    for (const [key, value] of Object.entries(secrets)) folder.set(key, { secretKey: key, secretValue: value, version: 1 });
+  }
+
+  stored(workspaceId: string, environment: string, secretPath: string): Record<string, string> {
+    const folder = this.folder(workspaceId, environment, secretPath);
+    return Object.fromEntries([...folder.values()].map((s) => [s.secretKey, s.secretValue]));
+  }
+
+  private folder(workspaceId: string, environment: string, secretPath: string): Map<string, StoredSecret> {
+    const id = `${workspaceId}|${environment}|${secretPath}`;
+    let folder = this.folders.get(id);
+    if (!folder) this.folders.set(id, (folder = new Map()));
+    return folder;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.url);
+    const raw = await readBody(req);
+    let body: Record<string, any> | undefined;
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, any>) : undefined;
+    } catch {
+      return send(res, 400, { statusCode: 400, message: "Body is not valid JSON", error: "BadRequest" });
+    }
+    this.requests.push({
+      method: req.method ?? "",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization,
+      body,
+    });
+    const override = this.overrides.shift();
+    if (override?.kind === "stall") return;
+    if (override?.kind === "status") return send(res, override.status, override.body);
+    if (override?.kind === "garbage") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(override.text);
+      return;
+    }
+    if (req.method === "POST" && url.pathname === "/api/v1/auth/universal-auth/login") return this.login(res, body);
+    if (url.pathname === "/api/v3/secrets/raw" || url.pathname.startsWith("/api/v3/secrets/raw/")) {
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+      if (!token || !this.validTokens.has(token)) {
+        return send(res, 401, { statusCode: 401, message: "Token missing or expired", error: "UnauthorizedError" });
+      }
+      return this.secrets(req.method ?? "", url, body, res);
+    }
+    send(res, 404, { statusCode: 404, message: `Route ${req.method}:${url.pathname} not found`, error: "Not Found" });
+  }
+
+  private login(res: http.ServerResponse, body: Record<string, any> | undefined): void {
+    const expected = this.identities.get(String(body?.clientId));
+    if (!expected || expected !== body?.clientSecret) {
+      return send(res, 401, { statusCode: 401, message: "Invalid credentials", error: "UnauthorizedError" });
+    }
+    const accessToken = `eyJ${randomBytes(24).toString("base64url")}`;
+    this.issuedTokens.push(accessToken);
+    this.validTokens.add(accessToken);
+    send(res, 200, { accessToken, expiresIn: this.expiresIn, accessTokenMaxTTL: 2592000, tokenType: "Bearer" });
+  }
+
+  private secrets(method: string, url: URL, body: Record<string, any> | undefined, res: http.ServerResponse): void {
+    const name = url.pathname.startsWith("/api/v3/secrets/raw/")
+      ? decodeURIComponent(url.pathname.slice("/api/v3/secrets/raw/".length))
+      : undefined;
+    const scope = method === "GET" ? Object.fromEntries(url.searchParams) : (body ?? {});
+    if (!scope.workspaceId || !scope.environment) {
+      return send(res, 400, { statusCode: 400, message: "workspaceId and environment are required", error: "BadRequest" });
+    }
+    const folder = this.folder(scope.workspaceId, scope.environment, scope.secretPath ?? "/");
+    const view = (s: StoredSecret) => ({
+      _id: `id-${s.secretKey}`,
+      workspace: scope.workspaceId,
+      environment: scope.environment,
+      version: s.version,
+      type: "shared",
+      secretKey: s.secretKey,
+      secretValue: s.secretValue,
+      secretComment: "",
+    });
+    const notFound = () =>
+      send(res, 404, { statusCode: 404, message: `Secret with name '${name}' not found`, error: "NotFound" });
+
+    if (name === undefined) {
+      if (method !== "GET") return send(res, 405, { statusCode: 405, message: "Method not allowed", error: "MethodNotAllowed" });
+      return send(res, 200, { secrets: [...folder.values()].map(view), imports: [] });
+    }
+    const existing = folder.get(name);
+    switch (method) {
+      case "GET":
+        return existing ? send(res, 200, { secret: view(existing) }) : notFound();
+      case "POST":
+        if (existing) return send(res, 400, { statusCode: 400, message: "Secret already exist", error: "BadRequest" });
+        folder.set(name, { secretKey: name, secretValue: String(body?.secretValue), version: 1 });
+        return send(res, 200, { secret: view(folder.get(name)!) });
+      case "PATCH":
+        if (!existing) return notFound();
+        existing.secretValue = String(body?.secretValue);
+        existing.version++;
+        return send(res, 200, { secret: view(existing) });
+      case "DELETE":
+        if (!existing) return notFound();
+        folder.delete(name);
+        return send(res, 200, { secret: view(existing) });
+      default:
+        return send(res, 405, { statusCode: 405, message: "Method not allowed", error: "MethodNotAllowed" });
+    }
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
