@@ -33,6 +33,11 @@ export function runAndSettle<R>(span: Span, fn: () => R): R {
     endWithError(span, error);
     throw error;
   }
+  return settle(span, result);
+}
+
+/** Ends `span` now for a plain value, or when a promise / thenable settles; returns `result` itself. */
+export function settle<R>(span: Span, result: R): R {
   if (isThenable(result)) {
     try {
       result.then(

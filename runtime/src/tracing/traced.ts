@@ -11,11 +11,11 @@
  * attributes, then attributesFn(...args); a throwing attributesFn is contained
  * and noted on the span.
  */
-import { type Attributes, type Span, type SpanKind, type Tracer } from "@opentelemetry/api";
+import { type Attributes, type Span, type SpanKind, type SpanOptions, type Tracer } from "@opentelemetry/api";
 import { OPERATION_NAME_CODEMOD } from "../conventions.js";
 import { sanitizeErrorMessage } from "../sanitize/index.js";
-import { getFloeContext, toFloeAttributes, type FloeAttributesInput } from "./floe-context.js";
-import { runAndSettle } from "./settle.js";
+import { getFloeContext, toFloeAttributes, type FloeAttributesInput, type FloeContext } from "./floe-context.js";
+import { endWithError, settle } from "./settle.js";
 import { tracerSource } from "./tracer-resolver.js";
 
 export interface TracedOptions<Args extends unknown[] = unknown[]> {
@@ -126,7 +126,7 @@ function ownerOf(self: unknown, key: string | symbol, wrapped: unknown): unknown
 class TracedCore {
   private readonly source;
   private readonly staticAttributes: Attributes | undefined;
-  private readonly attributesFn: TracedOptions<unknown[]>["attributesFn"];
+  readonly attributesFn: TracedOptions<unknown[]>["attributesFn"];
   private readonly kind: SpanKind | undefined;
   private readonly floeAttributes: FloeAttributesInput | undefined;
   private readonly explicitName: string | undefined;
@@ -145,15 +145,18 @@ class TracedCore {
     const core = this;
     const wrapped = function (this: unknown, ...args: unknown[]): unknown {
       const tracer = core.source.resolve();
-      if (tracer === undefined) return Reflect.apply(fn, this, args);
-      return tracer.startActiveSpan(
-        spanName(this, wrapped),
-        { kind: core.kind, attributes: core.baseAttributes() },
-        (span) => {
-          core.applyAttributesFn(span, args);
-          return runAndSettle(span, () => Reflect.apply(fn, this, args));
-        },
-      );
+      if (tracer === undefined) return fn.apply(this, args as never[]);
+      return tracer.startActiveSpan(spanName(this, wrapped), core.spanOptions(), (span) => {
+        if (core.attributesFn !== undefined) core.applyAttributesFn(span, args);
+        let result: unknown;
+        try {
+          result = fn.apply(this, args as never[]);
+        } catch (error) {
+          endWithError(span, error);
+          throw error;
+        }
+        return settle(span, result);
+      });
     };
     Object.defineProperty(wrapped, "name", { value: fn.name, configurable: true });
     Object.defineProperty(wrapped, "length", { value: fn.length, configurable: true });
@@ -180,18 +183,25 @@ class TracedCore {
     return { ...descriptor, value: this.wrap(descriptor.value as AnyFunction, () => name) };
   }
 
-  private baseAttributes(): Attributes | undefined {
+  private cachedContext: FloeContext | undefined;
+  private cachedOptions: SpanOptions = {};
+
+  /** Span options, rebuilt only when the process-wide floe context changes (spans copy attributes). */
+  private spanOptions(): SpanOptions {
     const processContext = getFloeContext();
-    if (!this.floeAttributes && !this.staticAttributes && processContext.namespace === undefined && processContext.productName === undefined) {
-      return undefined;
-    }
+    if (processContext === this.cachedContext) return this.cachedOptions;
+    this.cachedContext = processContext;
     const attributes = toFloeAttributes(processContext);
     toFloeAttributes(this.floeAttributes, attributes);
     if (this.staticAttributes) Object.assign(attributes, this.staticAttributes);
-    return attributes;
+    const options: SpanOptions = {};
+    if (this.kind !== undefined) options.kind = this.kind;
+    if (Object.keys(attributes).length > 0) options.attributes = attributes;
+    this.cachedOptions = options;
+    return options;
   }
 
-  private applyAttributesFn(span: Span, args: unknown[]): void {
+  applyAttributesFn(span: Span, args: unknown[]): void {
     if (!this.attributesFn) return;
     try {
       const computed = this.attributesFn(...args);

@@ -19,8 +19,15 @@ function fixedSource(tracer: Tracer): TracerSource {
   return { resolve: () => tracer };
 }
 
-function currentDelegate(): TracerProvider {
-  const provider = trace.getTracerProvider();
+/** Where @opentelemetry/api 1.x registers its globals (read directly: this runs on every traced call). */
+const API_GLOBAL = Symbol.for("opentelemetry.js.api.1");
+type ApiRegistry = { trace?: TracerProvider } | undefined;
+
+/** The provider doing the work right now, or undefined when none is registered. */
+function currentDelegate(): TracerProvider | undefined {
+  const registry = (globalThis as Record<symbol, ApiRegistry>)[API_GLOBAL];
+  const provider = registry ? registry.trace : trace.getTracerProvider();
+  if (provider === undefined) return undefined;
   return provider instanceof ProxyTracerProvider ? provider.getDelegate() : provider;
 }
 
@@ -42,7 +49,7 @@ function globalSource(name: string, version?: string): TracerSource {
       const delegate = currentDelegate();
       if (delegate !== cachedDelegate) {
         cachedDelegate = delegate;
-        cachedTracer = isNoopProvider(delegate) ? undefined : delegate.getTracer(name, version);
+        cachedTracer = delegate === undefined || isNoopProvider(delegate) ? undefined : delegate.getTracer(name, version);
       }
       return cachedTracer;
     },
