@@ -11,6 +11,7 @@ export default tseslint.config(
       "**/.turbo/**",
       "**/coverage/**",
       "test/bench/.work/**",
+      "examples/**",
     ],
   },
   ...tseslint.configs.recommended,

@@ -1,0 +1,2 @@
+export { PagerDutyAlertPlugin, type PagerDutyConfig } from "./plugin.js";
+export { withRetry } from "./retry.js";
