@@ -1,15 +1,127 @@
 /**
- * generate-tracing: writes a plugin package's `src/tracing.ts` from the floe
- * conventions and wires the plugin class's `tracerName` to it.
- * (Minimal placeholder while the real transform is written.)
+ * generate-tracing: for each plugin package, writes `src/tracing.ts` (or
+ * `.js`) from the floe conventions, makes the plugin class return its
+ * TRACER_NAME, adds a tracing test skeleton when the package has no tracing
+ * test, and makes sure package.json depends on `@floe/runtime` and declares
+ * the plugin for the registry. Telemetry backends are left alone.
+ * Idempotent: only files whose content changes are returned.
  */
-import type { FileChange, ProjectTransform } from "../core/types.js";
+import path from "node:path";
+import { CONVENTIONS, RUNTIME_MODULE } from "@floe/runtime/conventions";
+import type { FileChange, ProjectTransform, ProjectTransformContext } from "../core/types.js";
+import { hasTopLevelBinding } from "../project/bindings.js";
+import { ensureNamedImports } from "../project/imports.js";
+import { addJsonProperty } from "../project/json-edit.js";
+import { relativeSpecifier } from "../project/module-specifiers.js";
+import { listFiles, PackageProject } from "../project/package-project.js";
+import { findPluginClass, type PluginClassInfo } from "../project/plugin-class.js";
+import { runPerPackage } from "../project/run-per-package.js";
+import { resolveTracerName } from "./generate-tracing/tracer-name.js";
+import { ensureTracerNameMember, TRACER_NAME_CONSTANT } from "./generate-tracing/tracer-name-member.js";
+import { renderTracingModule } from "./generate-tracing/tracing-template.js";
+import { renderTracingTest } from "./generate-tracing/test-template.js";
+
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
+const TESTING_HELPER = "createTestTracing";
+
+/** Whether any test file of the package already sets up tracing with createTestTracing. */
+async function hasTracingTest(pkg: PackageProject): Promise<boolean> {
+  const tests = await listFiles(pkg.dir, (f) => TEST_FILE.test(f) && !/[\\/](?:__)?fixtures(?:__)?[\\/]/.test(f));
+  for (const file of tests) {
+    if ((await pkg.readExtra(file))?.includes(TESTING_HELPER)) return true;
+  }
+  return false;
+}
+
+async function addTracingTest(pkg: PackageProject, plugin: PluginClassInfo, tracerName: string): Promise<void> {
+  if (await hasTracingTest(pkg)) return;
+  const language = pkg.language;
+  const testFile = path.join(pkg.dir, "test", language === "ts" ? "tracing.test.ts" : "tracing.test.js");
+  if ((await pkg.readExtra(testFile)) !== undefined) return; // never overwrite the author's file
+  const declaration = plugin.classDeclaration;
+  const isDefault = declaration.isDefaultExport();
+  const exported = isDefault || declaration.isExported();
+  const content = renderTracingTest({
+    packageName: pkg.packageJson.name,
+    tracerName,
+    pluginType: plugin.pluginType,
+    pluginImport: exported
+      ? {
+          className: isDefault ? (declaration.getName() ?? "Plugin") : plugin.className,
+          specifier: relativeSpecifier(testFile, plugin.sourceFile.getFilePath()),
+          isDefault,
+        }
+      : undefined,
+    tracingSpecifier: relativeSpecifier(testFile, pkg.tracingModulePath),
+    language,
+  });
+  await pkg.writeExtra(testFile, content);
+}
+
+async function updatePackageJson(pkg: PackageProject, plugin: PluginClassInfo): Promise<void> {
+  const info = pkg.packageJson;
+  let text = info.text;
+  if (info.dependencies[RUNTIME_MODULE] === undefined && info.peerDependencies[RUNTIME_MODULE] === undefined) {
+    text = addJsonProperty(text, ["dependencies", RUNTIME_MODULE], "*");
+  }
+  if (info.floe === undefined) {
+    text = addJsonProperty(text, ["floe"], { plugin: plugin.className, type: plugin.pluginType });
+  }
+  if (text !== info.text) await pkg.writeExtra(info.path, text);
+}
+
+export async function generateTracingForPackage(
+  packageDir: string,
+  options: ProjectTransformContext["options"],
+): Promise<FileChange[]> {
+  const pkg = await PackageProject.load(packageDir);
+  const declaredType = pkg.packageJson.floe?.type;
+  const plugin = findPluginClass(pkg);
+  if (!plugin) {
+    if (declaredType && !CONVENTIONS[declaredType].instrumented) return [];
+    throw new Error(`${pkg.packageJson.name}: no plugin class (extending PluginMetadata or a @floe/runtime plugin base class) under src/`);
+  }
+  if (!CONVENTIONS[plugin.pluginType].instrumented) return [];
+
+  const tracerName = resolveTracerName({
+    pluginType: plugin.pluginType,
+    packageName: pkg.packageJson.name,
+    declared: pkg.packageJson.floe?.tracerName,
+    option: typeof options.tracerName === "string" ? options.tracerName : undefined,
+  });
+  const language = pkg.language;
+  const tracingPath = pkg.tracingModulePath;
+  pkg.setSourceFile(
+    tracingPath,
+    renderTracingModule({
+      packageName: pkg.packageJson.name,
+      tracerName,
+      pluginType: plugin.pluginType,
+      attributes: pkg.packageJson.floe?.attributes,
+      language,
+    }),
+  );
+
+  await addTracingTest(pkg, plugin, tracerName);
+  await updatePackageJson(pkg, plugin);
+
+  // Last: editing imports re-parses the file and invalidates the class node.
+  const classFile = plugin.sourceFile;
+  if (ensureTracerNameMember(plugin, tracerName, language) === "uses-constant") {
+    if (!hasTopLevelBinding(classFile, TRACER_NAME_CONSTANT)) {
+      ensureNamedImports(classFile, tracingPath, [TRACER_NAME_CONSTANT]);
+    }
+  }
+  return pkg.changes();
+}
 
 export const generateTracing: ProjectTransform = {
   kind: "project",
   name: "generate-tracing",
-  description: "Generate src/tracing.ts from the conventions, add the tracerName override and a tracing test.",
-  run(): FileChange[] {
-    return [];
+  description:
+    "Generate src/tracing.ts from the floe conventions, add the plugin's tracerName override, a tracing test " +
+    "skeleton and the package.json wiring (--tracer-name <floe.category.impl> overrides the derived name).",
+  run(context) {
+    return runPerPackage("generate-tracing", context, (dir) => generateTracingForPackage(dir, context.options));
   },
 };

@@ -1,15 +1,101 @@
 /**
- * instrument-operations: opens the conventional domain span around each
- * contract operation of a plugin class that does not open one yet.
- * (Minimal placeholder while the real transform is written.)
+ * instrument-operations: runs each contract operation of a plugin class
+ * (CONVENTIONS[type].operations) inside its domain span. TypeScript files get
+ * `@tracing.operation("<op>")`; JavaScript files (no decorators at run time
+ * on Node 20) get their body wrapped in the domain helper
+ * (`return alertSpan("<op>", {}, async () => { ... })`). Methods that
+ * already open a span, other classes and telemetry backends are left alone.
+ * Idempotent.
  */
+import { CONVENTIONS } from "@floe/runtime/conventions";
+import type { ClassDeclaration, MethodDeclaration, SourceFile } from "ts-morph";
 import type { FileChange, ProjectTransform } from "../core/types.js";
+import { hasTopLevelBinding } from "../project/bindings.js";
+import { ensureNamedImports, importsName } from "../project/imports.js";
+import { isTypeScriptFile, PackageProject } from "../project/package-project.js";
+import { findPluginClass, type PluginClassInfo } from "../project/plugin-class.js";
+import { runPerPackage } from "../project/run-per-package.js";
+import { opensSpan } from "./instrument-operations/opens-span.js";
+import { wrapMethodBody } from "./instrument-operations/wrap-body.js";
+
+const TRACING_KIT = "tracing";
+
+/** Operations of the plugin class that still need a span, in source order. */
+function pendingOperations(declaration: ClassDeclaration, operations: readonly string[], spanHelper: string): string[] {
+  return declaration
+    .getMethods()
+    .filter(
+      (m) =>
+        operations.includes(m.getName()) &&
+        !m.isStatic() &&
+        !m.isAbstract() &&
+        !m.isGenerator() &&
+        m.hasBody() &&
+        !opensSpan(m, spanHelper),
+    )
+    .map((m) => m.getName());
+}
+
+/** Re-finds the plugin class after a text edit invalidated its node. */
+function refind(sourceFile: SourceFile, plugin: PluginClassInfo): ClassDeclaration {
+  const found =
+    plugin.className === "default" && !sourceFile.getClass("default")
+      ? sourceFile.getClasses().find((c) => c.isDefaultExport())
+      : sourceFile.getClass(plugin.className);
+  if (!found) throw new Error(`lost track of class ${plugin.className} while editing`);
+  return found;
+}
+
+function methodOf(declaration: ClassDeclaration, name: string): MethodDeclaration {
+  const method = declaration.getMethods().find((m) => m.getName() === name && m.hasBody());
+  if (!method) throw new Error(`lost track of method ${name} while editing`);
+  return method;
+}
+
+/** Throws when the file already binds `name` to something other than the tracing module's export. */
+function assertNameFree(sourceFile: SourceFile, tracingPath: string, name: string): void {
+  if (hasTopLevelBinding(sourceFile, name) && !importsName(sourceFile, tracingPath, name)) {
+    throw new Error(
+      `${sourceFile.getFilePath()}: "${name}" is already declared; rename it so the plugin can import ${name} from its tracing module`,
+    );
+  }
+}
+
+export async function instrumentOperationsForPackage(packageDir: string): Promise<FileChange[]> {
+  const pkg = await PackageProject.load(packageDir);
+  const plugin = findPluginClass(pkg);
+  if (!plugin) return [];
+  const convention = CONVENTIONS[plugin.pluginType];
+  const spanHelper = convention.spanHelper;
+  if (!convention.instrumented || !spanHelper) return [];
+
+  const sourceFile = plugin.sourceFile;
+  const pending = pendingOperations(plugin.classDeclaration, convention.operations, spanHelper);
+  if (pending.length === 0) return [];
+  const tracingPath = pkg.tracingModulePath;
+  const useDecorators = isTypeScriptFile(sourceFile.getFilePath());
+  const imported = useDecorators ? TRACING_KIT : spanHelper;
+  assertNameFree(sourceFile, tracingPath, imported);
+
+  for (const operation of pending) {
+    const method = methodOf(refind(sourceFile, plugin), operation);
+    if (useDecorators) {
+      method.addDecorator({ name: `${TRACING_KIT}.operation`, arguments: [JSON.stringify(operation)] });
+    } else {
+      wrapMethodBody(method, spanHelper, operation);
+    }
+  }
+  ensureNamedImports(sourceFile, tracingPath, [imported]);
+  return pkg.changes();
+}
 
 export const instrumentOperations: ProjectTransform = {
   kind: "project",
   name: "instrument-operations",
-  description: "Wrap the plugin class's contract operations in their domain span (decorator in TS, helper in JS).",
-  run(): FileChange[] {
-    return [];
+  description:
+    "Run the plugin class's contract operations in their domain span: @tracing.operation(\"<op>\") in TypeScript, " +
+    "the body wrapped in the span helper in JavaScript; operations that already open a span are left alone.",
+  run(context) {
+    return runPerPackage("instrument-operations", context, instrumentOperationsForPackage);
   },
 };

@@ -1,0 +1,67 @@
+/**
+ * Wraps a JS method's body in the domain span helper, for files that cannot
+ * use decorators at run time:
+ *
+ *   async sendAlert(alert) {            async sendAlert(alert) {
+ *     ...body...                  ->      return alertSpan("sendAlert", {}, async () => {
+ *   }                                       ...body...
+ *                                         });
+ *                                       }
+ *
+ * An arrow function keeps `this`, `arguments` and `super`; a sync method gets
+ * a sync arrow. The body is re-indented one level, except lines inside
+ * multi-line template literals (their whitespace is content).
+ */
+import { Node, SyntaxKind, type MethodDeclaration } from "ts-morph";
+
+const INDENT = "  ";
+
+function lineIndent(text: string, pos: number): string {
+  const start = text.lastIndexOf("\n", pos - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/** Absolute [start, end) ranges of template literals in the body. */
+function templateRanges(method: MethodDeclaration): Array<readonly [number, number]> {
+  const body = method.getBodyOrThrow();
+  return [
+    ...body.getDescendantsOfKind(SyntaxKind.TemplateExpression),
+    ...body.getDescendantsOfKind(SyntaxKind.NoSubstitutionTemplateLiteral),
+  ].map((node) => [node.getStart(), node.getEnd()] as const);
+}
+
+/** Replaces the method's body text; the method node (and others of the file) must be re-fetched afterwards. */
+export function wrapMethodBody(method: MethodDeclaration, spanHelper: string, operation: string): void {
+  const body = method.getBodyOrThrow();
+  if (!Node.isBlock(body)) throw new Error(`${method.getName()}: method body is not a block`);
+  const sourceFile = method.getSourceFile();
+  const text = sourceFile.getFullText();
+  const open = body.getStart();
+  const close = body.getEnd() - 1;
+  const methodIndent = lineIndent(text, open);
+  const templates = templateRanges(method);
+  const insideTemplate = (pos: number) => templates.some(([start, end]) => start < pos && pos < end);
+
+  const inner = text.slice(open + 1, close);
+  const lines: Array<{ text: string; pos: number }> = [];
+  let offset = open + 1;
+  for (const line of inner.split("\n")) {
+    lines.push({ text: line, pos: offset });
+    offset += line.length + 1;
+  }
+  if (lines.length > 0 && lines[0]!.text.trim() === "") lines.shift();
+  else if (lines.length > 0) lines[0] = { ...lines[0]!, text: methodIndent + INDENT + lines[0]!.text.trim() };
+  if (lines.length > 0 && lines[lines.length - 1]!.text.trim() === "") lines.pop();
+
+  const reindented = lines.map(({ text: line, pos }) => {
+    if (line.trim() === "" || insideTemplate(pos)) return line.trim() === "" && !insideTemplate(pos) ? "" : line;
+    return INDENT + line;
+  });
+  const arrow = `${method.isAsync() ? "async " : ""}() =>`;
+  const call = `return ${spanHelper}(${JSON.stringify(operation)}, {}, ${arrow} {`;
+  const wrapped =
+    reindented.length === 0
+      ? `\n${methodIndent}${INDENT}${call}});\n${methodIndent}`
+      : `\n${methodIndent}${INDENT}${call}\n${reindented.join("\n")}\n${methodIndent}${INDENT}});\n${methodIndent}`;
+  sourceFile.replaceText([open + 1, close], wrapped);
+}
