@@ -1,0 +1,7 @@
+/** `configs.recommended`: every rule; leaks and missing instrumentation are errors, suspicious attributes warnings. */
+import type { FlatConfigFor } from "./types.js";
+import { recommendedRules } from "./rule-settings.js";
+
+export function recommended(plugin: FlatConfigFor["plugins"][string]): FlatConfigFor {
+  return { name: "floe/recommended", plugins: { floe: plugin }, rules: recommendedRules() };
+}

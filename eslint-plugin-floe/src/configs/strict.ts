@@ -1,0 +1,7 @@
+/** `configs.strict`: every rule as an error. */
+import type { FlatConfigFor } from "./types.js";
+import { strictRules } from "./rule-settings.js";
+
+export function strict(plugin: FlatConfigFor["plugins"][string]): FlatConfigFor {
+  return { name: "floe/strict", plugins: { floe: plugin }, rules: strictRules() };
+}

@@ -1,0 +1,47 @@
+/**
+ * eslint-plugin-floe: lint rules that keep floe plugins instrumented and their
+ * spans free of credentials. Flat config only:
+ *
+ * ```js
+ * import floe from "eslint-plugin-floe";
+ * export default [floe.configs.recommended];
+ * ```
+ */
+import { readFileSync } from "node:fs";
+import type { TSESLint } from "@typescript-eslint/utils";
+import { recommended } from "./configs/recommended.js";
+import { recommendedTypeChecked } from "./configs/recommended-type-checked.js";
+import { PLUGIN_NAMESPACE } from "./configs/rule-settings.js";
+import { strict } from "./configs/strict.js";
+import type { FlatConfigFor } from "./configs/types.js";
+import { rules } from "./rules/index.js";
+
+const { name, version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  name: string;
+  version: string;
+};
+
+export interface FloePlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: typeof rules;
+  configs: {
+    recommended: FlatConfigFor;
+    strict: FlatConfigFor;
+    "recommended-type-checked": FlatConfigFor;
+  };
+}
+
+const plugin = {
+  meta: { name, version, namespace: PLUGIN_NAMESPACE },
+  rules,
+  configs: {} as FloePlugin["configs"],
+} satisfies FloePlugin;
+
+const asFlatPlugin = plugin as unknown as TSESLint.FlatConfig.Plugin;
+plugin.configs.recommended = recommended(asFlatPlugin);
+plugin.configs.strict = strict(asFlatPlugin);
+plugin.configs["recommended-type-checked"] = recommendedTypeChecked(asFlatPlugin);
+
+export { rules };
+export type { FlatConfigFor };
+export default plugin as FloePlugin;

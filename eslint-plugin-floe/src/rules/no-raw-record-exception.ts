@@ -1,0 +1,136 @@
+/**
+ * `floe/no-raw-record-exception`: `span.recordException(err)` copies the
+ * error's message and stack (credentials included) into the trace.
+ * `recordSanitizedException(span, err)` records the same event, sanitized.
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { calleeMember, staticMemberName } from "../util/ast.js";
+import { createRule } from "../util/create-rule.js";
+import {
+  argumentText,
+  containsOptionalLink,
+  isDuplicableReceiver,
+  isSideEffectFree,
+  withImport,
+} from "../util/fix-helpers.js";
+import { runtimeHelperReference } from "../util/runtime-import.js";
+import { receiverCountsAsSpan, SPAN_TYPE_OPTIONS_SCHEMA, type SpanTypeOptions } from "../util/span-type.js";
+
+export const RULE_NAME = "no-raw-record-exception";
+const HELPER = "recordSanitizedException";
+
+type MessageIds = "rawRecordException" | "useSanitizedHelperEager";
+
+/** The whole optional chain a call belongs to, when it is the chain's outermost link. */
+function enclosingChain(call: TSESTree.CallExpression): { chain?: TSESTree.ChainExpression; isOutermost: boolean } {
+  let child: TSESTree.Node = call;
+  let parent = call.parent;
+  while (
+    (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === child) ||
+    (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === child) ||
+    (parent?.type === AST_NODE_TYPES.TSNonNullExpression)
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type === AST_NODE_TYPES.ChainExpression) return { chain: parent, isOutermost: child === call };
+  return { isOutermost: true };
+}
+
+export default createRule<[SpanTypeOptions], MessageIds>({
+  name: RULE_NAME,
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow `span.recordException()`; use `recordSanitizedException()` from `@floe/runtime`",
+      recommended: "error",
+      usesTypeInformation: true,
+    },
+    fixable: "code",
+    hasSuggestions: true,
+    schema: SPAN_TYPE_OPTIONS_SCHEMA,
+    messages: {
+      rawRecordException:
+        "`recordException` writes the raw error message and stack into the trace; use `recordSanitizedException(span, error)` from @floe/runtime.",
+      useSanitizedHelperEager:
+        "Replace with `recordSanitizedException(span, error)` (the arguments are then evaluated even when the span is absent).",
+    },
+    defaultOptions: [{ requireSpanType: false }],
+  },
+  defaultOptions: [{ requireSpanType: false }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+
+    function replacementCall(call: TSESTree.CallExpression, receiver: TSESTree.Expression, callee: string): string | undefined {
+      const openParen = sourceCode.getTokenAfter(call.typeArguments ?? call.callee, ASTUtils.isOpeningParenToken);
+      const closeParen = sourceCode.getLastToken(call);
+      if (!openParen || !closeParen || !ASTUtils.isClosingParenToken(closeParen)) return undefined;
+      const args = sourceCode.text.slice(openParen.range[1], closeParen.range[0]).replace(/^\s+/, "");
+      return `${callee}(${argumentText(sourceCode, receiver)}, ${args})`;
+    }
+
+    /** Comments between the receiver and `(`, e.g. `span /* x *\/ .recordException(e)`, would be lost. */
+    function hasCommentsInCallee(member: TSESTree.MemberExpression): boolean {
+      return sourceCode
+        .getCommentsInside(member)
+        .some((c) => c.range[0] >= member.object.range[1] || c.range[1] <= member.object.range[0]);
+    }
+
+    return {
+      CallExpression(node) {
+        const member = calleeMember(node);
+        if (!member || staticMemberName(member) !== "recordException") return;
+        if (member.object.type === AST_NODE_TYPES.Super) {
+          context.report({ node, messageId: "rawRecordException" });
+          return;
+        }
+        if (!receiverCountsAsSpan(context, member.object, options.requireSpanType ?? false)) return;
+
+        const receiver = member.object;
+        const { chain, isOutermost } = enclosingChain(node);
+        const fixable =
+          isOutermost &&
+          node.arguments.length >= 1 &&
+          node.arguments.length <= 2 &&
+          !node.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement) &&
+          !node.typeArguments &&
+          !hasCommentsInCallee(member);
+        const reference = fixable ? runtimeHelperReference(context, node, HELPER) : undefined;
+        const text = reference && replacementCall(node, receiver, reference.text);
+        if (!reference || text === undefined) {
+          context.report({ node, messageId: "rawRecordException" });
+          return;
+        }
+        const target = chain ?? node;
+        const replaceWith = (replacement: string) => withImport(reference, (fixer) => fixer.replaceText(target, replacement));
+
+        if (!chain) {
+          // `recordException` and `recordSanitizedException` both return undefined: safe in any context.
+          context.report({ node, messageId: "rawRecordException", fix: replaceWith(text) });
+          return;
+        }
+        // Only `span?.recordException(...)` short-circuits on the receiver alone; `span.recordException?.()`
+        // (method may be absent) or `a?.b.recordException()` (throws when `a.b` is nullish) do not.
+        const onlyReceiverOptional = member.optional && !node.optional && !containsOptionalLink(receiver);
+        if (onlyReceiverOptional && node.arguments.every(isSideEffectFree)) {
+          // recordSanitizedException(undefined, e) is a no-op and the arguments cannot observe the difference.
+          context.report({ node, messageId: "rawRecordException", fix: replaceWith(text) });
+          return;
+        }
+        if (onlyReceiverOptional && chain.parent.type === AST_NODE_TYPES.ExpressionStatement && isDuplicableReceiver(receiver)) {
+          context.report({
+            node,
+            messageId: "rawRecordException",
+            fix: replaceWith(`${sourceCode.getText(receiver)} && ${text}`),
+          });
+          return;
+        }
+        context.report({
+          node,
+          messageId: "rawRecordException",
+          suggest: [{ messageId: "useSanitizedHelperEager", fix: replaceWith(text) }],
+        });
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});

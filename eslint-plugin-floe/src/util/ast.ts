@@ -1,0 +1,85 @@
+/**
+ * Small, dependency-free AST helpers shared by the rules: static names of
+ * member accesses and property keys, unwrapping of TS-only wrappers.
+ */
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+
+/** Strips wrappers that do not change a value: `x as T`, `x!`, `x satisfies T`, `<T>x`. */
+export function unwrapTsExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The string a literal or an expression-free template literal stands for. */
+export function literalString(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** `a.b` -> "b", `a["b"]` -> "b", `a[\`b\`]` -> "b"; undefined for dynamic or private keys. */
+export function staticMemberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  }
+  return literalString(node.property);
+}
+
+type Keyed =
+  | TSESTree.Property
+  | TSESTree.MethodDefinition
+  | TSESTree.PropertyDefinition
+  | TSESTree.AccessorProperty
+  | TSESTree.TSAbstractMethodDefinition
+  | TSESTree.TSAbstractPropertyDefinition
+  | TSESTree.TSAbstractAccessorProperty;
+
+/** Static name of an object or class member key (`a`, `"a"`, `["a"]`, `1`); undefined for private/dynamic keys. */
+export function staticKeyName(node: Keyed): string | undefined {
+  const key = node.key;
+  if (!node.computed) {
+    if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+    if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
+    return undefined;
+  }
+  return literalString(key);
+}
+
+/** The callee of a call as a member expression (`a.b()`, `a?.b()`, `a["b"]()`), if it is one. */
+export function calleeMember(call: TSESTree.CallExpression): TSESTree.MemberExpression | undefined {
+  const callee = unwrapTsExpression(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? callee : undefined;
+}
+
+/** Name of the method a call invokes on a receiver (`x.setStatus(...)` -> "setStatus"). */
+export function calledMethodName(call: TSESTree.CallExpression): string | undefined {
+  const member = calleeMember(call);
+  return member ? staticMemberName(member) : undefined;
+}
+
+/** Finds the property of an object literal with a static key name (ignores spreads). */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && staticKeyName(property) === name) return property;
+  }
+  return undefined;
+}
+
+/** Whether a file is TypeScript (decides whether a suggestion may use `override` and type annotations). */
+export function isTypeScriptFile(filename: string): boolean {
+  return /\.[cm]?tsx?$/i.test(filename);
+}

@@ -1,0 +1,123 @@
+/**
+ * Recognises floe plugin classes and what they declare: a class is a plugin
+ * when it extends `PluginMetadata` or one of the per-type contracts
+ * (`CONVENTIONS[t].baseClass`) imported from `@floe/runtime`, directly, through
+ * an alias or namespace, or through other classes of the same file. Its plugin
+ * type comes from its own `pluginType` member, else from the nearest base.
+ */
+import { CONVENTIONS, PLUGIN_TYPES, isPluginType, type PluginType } from "@floe/runtime/conventions";
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { literalString, staticKeyName, staticMemberName, unwrapTsExpression } from "./ast.js";
+import { isBindingTo, resolveBinding } from "./bindings.js";
+
+const { DefinitionType } = TSESLint.Scope;
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+type ClassMember = TSESTree.ClassElement;
+
+const BASE_CLASS_TYPES: ReadonlyMap<string, PluginType> = new Map(PLUGIN_TYPES.map((t) => [CONVENTIONS[t].baseClass, t]));
+const PLUGIN_BASES: ReadonlySet<string> = new Set(["PluginMetadata", ...BASE_CLASS_TYPES.keys()]);
+
+export interface PluginClassInfo {
+  /** The plugin type, when it can be determined. */
+  readonly pluginType: PluginType | undefined;
+  /** The class's own `tracerName` member, if declared. */
+  readonly tracerMember: ClassMember | undefined;
+  /** Whether a same-file base class already declares `tracerName`. */
+  readonly inheritsTracerName: boolean;
+}
+
+/** The class's own non-static member with a given name (getter, method, property, accessor). */
+export function findOwnMember(node: ClassNode, name: string): ClassMember | undefined {
+  for (const member of node.body.body) {
+    if (
+      (member.type === AST_NODE_TYPES.MethodDefinition ||
+        member.type === AST_NODE_TYPES.PropertyDefinition ||
+        member.type === AST_NODE_TYPES.AccessorProperty ||
+        member.type === AST_NODE_TYPES.TSAbstractMethodDefinition ||
+        member.type === AST_NODE_TYPES.TSAbstractPropertyDefinition ||
+        member.type === AST_NODE_TYPES.TSAbstractAccessorProperty) &&
+      !member.static &&
+      (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== "set") &&
+      staticKeyName(member) === name
+    ) {
+      return member;
+    }
+  }
+  return undefined;
+}
+
+/** The expression a member yields: a property's initializer or a getter's (first top-level) return value. */
+export function memberValue(member: ClassMember): TSESTree.Expression | undefined {
+  if (
+    member.type === AST_NODE_TYPES.PropertyDefinition ||
+    member.type === AST_NODE_TYPES.AccessorProperty
+  ) {
+    return member.value ?? undefined;
+  }
+  if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "get" && member.value.body) {
+    for (const statement of member.value.body.body) {
+      if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement.argument ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+function pluginTypeFromExpression(context: AnyContext, node: TSESTree.Node): PluginType | undefined {
+  const expr = unwrapTsExpression(node);
+  const literal = literalString(expr);
+  if (literal !== undefined) return isPluginType(literal) ? literal : undefined;
+  if (expr.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticMemberName(expr);
+    if (name !== undefined && isPluginType(name) && isBindingTo(context, expr.object, "runtime", "PluginType")) return name;
+  }
+  return undefined;
+}
+
+/** The type declared by the class's own `pluginType` member, if any. */
+function ownPluginType(context: AnyContext, node: ClassNode): PluginType | undefined {
+  const member = findOwnMember(node, "pluginType");
+  const value = member && memberValue(member);
+  return value ? pluginTypeFromExpression(context, value) : undefined;
+}
+
+/** A class declared in this file that `superClass` refers to. */
+function localClass(context: AnyContext, superClass: TSESTree.Node): ClassNode | undefined {
+  const expr = unwrapTsExpression(superClass);
+  if (expr.type === AST_NODE_TYPES.ClassExpression) return expr;
+  if (expr.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(expr), expr);
+  const def = variable?.defs[0];
+  if (!def) return undefined;
+  if (def.type === DefinitionType.ClassName) return def.node;
+  if (def.type === DefinitionType.Variable && def.node.init?.type === AST_NODE_TYPES.ClassExpression) return def.node.init;
+  return undefined;
+}
+
+/** Analyzes a class; undefined when it is not a floe plugin class. */
+export function analyzePluginClass(context: AnyContext, node: ClassNode, seen = new Set<ClassNode>()): PluginClassInfo | undefined {
+  if (!node.superClass || seen.has(node) || seen.size > 8) return undefined;
+  seen.add(node);
+  const own = ownPluginType(context, node);
+  const tracerMember = findOwnMember(node, "tracerName");
+
+  const imported = resolveBinding(context, node.superClass);
+  if (imported?.kind === "runtime" && PLUGIN_BASES.has(imported.name)) {
+    return { pluginType: own ?? BASE_CLASS_TYPES.get(imported.name), tracerMember, inheritsTracerName: false };
+  }
+  const base = localClass(context, node.superClass);
+  if (!base) return undefined;
+  const baseInfo = analyzePluginClass(context, base, seen);
+  if (!baseInfo) return undefined;
+  return {
+    pluginType: own ?? baseInfo.pluginType,
+    tracerMember,
+    inheritsTracerName: baseInfo.inheritsTracerName || baseInfo.tracerMember !== undefined,
+  };
+}
+
+/** The node a class-level report points at: its name, else its `extends` clause. */
+export function classReportNode(node: ClassNode): TSESTree.Node {
+  return node.id ?? node.superClass ?? node;
+}

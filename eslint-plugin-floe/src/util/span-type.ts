@@ -1,0 +1,68 @@
+/**
+ * Type-aware confirmation that a receiver is an OpenTelemetry `Span`, used
+ * when a rule runs with `requireSpanType: true` (the
+ * `recommended-type-checked` config): an unrelated class with its own
+ * `recordException` or `setStatus` is then left alone.
+ */
+import { ESLintUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type * as ts from "typescript";
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** The members every `@opentelemetry/api` Span has; together they identify the interface structurally. */
+const SPAN_MEMBERS = ["spanContext", "setAttribute", "setStatus", "recordException", "end", "isRecording", "updateName"];
+
+// ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never: receivers that prove nothing.
+const UNPROVABLE_FLAGS = 1 | 2 | 131072;
+// ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void
+const NULLISH_FLAGS = 65536 | 32768 | 16384;
+
+function declaredInOpenTelemetry(symbol: ts.Symbol | undefined): boolean {
+  return (symbol?.declarations ?? []).some((d) => /[\\/]@opentelemetry[\\/]/.test(d.getSourceFile().fileName));
+}
+
+function isSpanType(type: ts.Type): boolean {
+  if (type.flags & UNPROVABLE_FLAGS) return false;
+  if (type.isUnion()) {
+    const present = type.types.filter((t) => !(t.flags & NULLISH_FLAGS));
+    return present.length > 0 && present.every(isSpanType);
+  }
+  if (type.isIntersection()) return type.types.some(isSpanType);
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  if (symbol?.getName() === "Span" && declaredInOpenTelemetry(symbol)) return true;
+  return SPAN_MEMBERS.every((member) => type.getProperty(member) !== undefined);
+}
+
+/** Whether type information is available for this file. */
+export function hasTypeInformation(context: AnyContext): boolean {
+  return ESLintUtils.getParserServices(context, true).program != null;
+}
+
+/**
+ * Whether the rule should treat `receiver` as a span: always without `requireSpanType` or
+ * without type information (syntactic mode); otherwise only when the checker confirms it.
+ */
+export function receiverCountsAsSpan(context: AnyContext, receiver: TSESTree.Node, requireSpanType: boolean): boolean {
+  if (!requireSpanType) return true;
+  const services = ESLintUtils.getParserServices(context, true);
+  if (!services.program) return true;
+  return isSpanType(services.getTypeAtLocation(receiver));
+}
+
+/** Rule option shared by the span rules. */
+export interface SpanTypeOptions {
+  requireSpanType?: boolean;
+}
+
+export const SPAN_TYPE_OPTIONS_SCHEMA = [
+  {
+    type: "object",
+    properties: {
+      requireSpanType: {
+        type: "boolean",
+        description: "With type information, only report receivers the type checker confirms are OpenTelemetry Spans.",
+      },
+    },
+    additionalProperties: false,
+  },
+] as const;
