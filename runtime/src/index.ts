@@ -3,6 +3,7 @@
  */
 export * from "./conventions.js";
 export { sanitizeErrorMessage, REDACTED, DEFAULT_MAX_LENGTH, type SanitizeOptions } from "./sanitize/index.js";
+export { redactKnownSecrets } from "./sanitize/known-secrets.js";
 export {
   recordSanitizedException,
   sanitizedExceptionAttributes,

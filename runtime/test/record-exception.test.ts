@@ -86,3 +86,11 @@ describe("recordSanitizedException", () => {
     expect(tracing.spans()).toHaveLength(0);
   });
 });
+
+describe("redactKnownSecrets", () => {
+  it("removes secrets a plugin knows by value, then sanitizes the rest", async () => {
+    const { redactKnownSecrets } = await import("../src/index.js");
+    const out = redactKnownSecrets("upstream said: key R0ut1ng-k3y rejected; password=hunter2hunter2", ["R0ut1ng-k3y", undefined, "ab"]);
+    expect(out).toBe("upstream said: key <REDACTED> rejected; password=<REDACTED>");
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The platform contract: every floe plugin in this repo is discoverable,
+ * instrumented by the conventions, and covered by a tracing test. A plugin
+ * added later without instrumentation or without a tracing test fails here,
+ * with a message naming the plugin and the fix.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  CONVENTIONS,
+  TRACER_NAME_CODEMOD,
+  compile,
+  discoverPlugins,
+  loadPlugin,
+  tracerNameProblems,
+  verifyPluginInstrumentation,
+  type LoadedPlugin,
+  type StructuredLogger,
+} from "@floe/runtime";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const pluginsDir = path.join(repoRoot, "plugins");
+const pluginDirs = readdirSync(pluginsDir)
+  .map((name) => path.join(pluginsDir, name))
+  .filter((dir) => existsSync(path.join(dir, "package.json")));
+
+/** The 21 plugins of DESIGN.md's plugin table. */
+const EXPECTED = [
+  "alert-alertmanager", "alert-email", "alert-slack", "alert-webhook", "catalog-polaris", "compute-duckdb",
+  "dbt-core", "dbt-fusion", "identity-keycloak", "ingestion-dlt", "lineage-marquez", "network-security-k8s",
+  "orchestrator-dagster", "quality-dbt", "quality-gx", "rbac-k8s", "secrets-infisical", "secrets-k8s",
+  "semantic-cube", "telemetry-console", "telemetry-jaeger",
+];
+
+let plugins: LoadedPlugin[] = [];
+
+function memoryLogger() {
+  const records: Record<string, unknown>[] = [];
+  const logger: StructuredLogger = { warn: (record) => records.push(record) };
+  return { logger, records };
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(m|c)?[tj]sx?$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+beforeAll(async () => {
+  const declarations = await discoverPlugins({ cwd: repoRoot, packageDirs: pluginDirs });
+  plugins = await Promise.all(declarations.map((d) => loadPlugin(d)));
+});
+
+describe("platform plugin contract", () => {
+  it("discovers the 21 floe plugins through the runtime registry", () => {
+    const names = plugins.map((p) => path.basename(p.packageDir)).sort();
+    expect(names, "every plugins/* package must declare \"floe\": { \"plugin\", \"type\" } in package.json").toEqual(
+      [...new Set([...EXPECTED, ...pluginDirs.map((d) => path.basename(d))])].sort(),
+    );
+    expect(plugins.filter((p) => EXPECTED.includes(path.basename(p.packageDir)))).toHaveLength(21);
+  });
+
+  it("gives every instrumented plugin a conventional tracerName matching its type, and telemetry backends none", () => {
+    const problems: string[] = [];
+    let instrumented = 0;
+    for (const plugin of plugins) {
+      const issues = tracerNameProblems(plugin.pluginType, plugin.tracerName);
+      if (CONVENTIONS[plugin.pluginType].instrumented) instrumented += 1;
+      for (const issue of issues) {
+        problems.push(`${plugin.packageName}: ${issue}. Fix: ${TRACER_NAME_CODEMOD} ${path.relative(repoRoot, plugin.packageDir)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(instrumented).toBe(plugins.length - 2);
+    expect(plugins.filter((p) => p.pluginType === "TELEMETRY_BACKEND").map((p) => p.tracerName)).toEqual([undefined, undefined]);
+  });
+
+  it("the declared package type matches the class's pluginType", () => {
+    const mismatches = plugins
+      .filter((p) => p.pluginType !== p.declaredType)
+      .map((p) => `${p.packageName}: package.json says ${p.declaredType}, the class says ${p.pluginType}`);
+    expect(mismatches).toEqual([]);
+  });
+
+  it("every plugin with a tracing module has a tracing test that uses createTestTracing()", () => {
+    const missing: string[] = [];
+    for (const plugin of plugins) {
+      const hasTracingModule = existsSync(path.join(plugin.packageDir, "src", "tracing.ts"));
+      const instrumented = CONVENTIONS[plugin.pluginType].instrumented;
+      if (!hasTracingModule && !instrumented) continue;
+      if (!hasTracingModule) {
+        missing.push(`${plugin.packageName}: no src/tracing.ts. Fix: ${TRACER_NAME_CODEMOD} ${path.relative(repoRoot, plugin.packageDir)}`);
+        continue;
+      }
+      const tests = filesUnder(path.join(plugin.packageDir, "test"));
+      const usesKit = tests.some((file) => readFileSync(file, "utf8").includes("createTestTracing("));
+      if (!existsSync(path.join(plugin.packageDir, "test", "tracing.test.ts")) || !usesKit) {
+        missing.push(
+          `${plugin.packageName}: no test/tracing.test.ts using createTestTracing() from @floe/runtime/testing. ` +
+            `Fix: ${TRACER_NAME_CODEMOD} ${path.relative(repoRoot, plugin.packageDir)} adds a skeleton; assert its spans`,
+        );
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("the instrumentation audit reports zero warnings for the platform's own plugins", () => {
+    expect(verifyPluginInstrumentation(plugins).map((w) => `${w.plugin}: ${w.message} (${w.suggestion})`)).toEqual([]);
+  });
+
+  it("the compile pipeline's ENFORCE stage logs nothing, even in strict mode", async () => {
+    const { logger, records } = memoryLogger();
+    const result = await compile({ plugins, logger, strict: true });
+    expect(result.success).toBe(true);
+    expect(records).toEqual([]);
+  });
+
+  it("would catch a plugin added without instrumentation, naming it and the fix", async () => {
+    const { logger, records } = memoryLogger();
+    const rogue = { name: "alert-rogue", pluginType: "ALERT_CHANNEL", tracerName: undefined };
+    await expect(compile({ plugins: [...plugins, rogue], logger, strict: true })).rejects.toThrow(/alert-rogue/);
+    expect(records).toEqual([expect.objectContaining({ plugin: "alert-rogue", suggestion: expect.stringContaining("floe-codemod generate-tracing") })]);
+  });
+});
