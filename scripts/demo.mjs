@@ -5,7 +5,6 @@
 // the spans: one success, one failure whose credential-bearing error arrives sanitized.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, symlinkSync, writeFileSync, rmSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -59,25 +58,9 @@ console.log("tsc: ok");
 
 step("run sendAlert against a local PagerDuty Events API stand-in; spans printed by a console exporter");
 const ROUTING_KEY = "R0uting-K3y-9f8e7d6c5b4a3210";
-const received = [];
-const peer = http.createServer((req, res) => {
-  let body = "";
-  req.on("data", (c) => (body += c));
-  req.on("end", () => {
-    const event = JSON.parse(body || "{}");
-    received.push(event);
-    if (event.payload?.severity === "critical") {
-      // A real-looking rejection that echoes the routing key back.
-      res.writeHead(400, { "content-type": "application/json" });
-      res.end(JSON.stringify({ status: "invalid event", errors: [`routing_key ${event.routing_key} is not active`] }));
-      return;
-    }
-    res.writeHead(202, { "content-type": "application/json" });
-    res.end(JSON.stringify({ status: "success", dedup_key: "demo-dedup-1" }));
-  });
-});
-await new Promise((r) => peer.listen(0, "127.0.0.1", r));
-const url = `http://127.0.0.1:${peer.address().port}`;
+const { startPagerDutyPeer } = await import(pathToFileURL(path.join(root, "examples", "pagerduty-peer.mjs")).href);
+const peer = await startPagerDutyPeer();
+const url = peer.url;
 
 const { context, trace } = await import("@opentelemetry/api");
 const { AsyncLocalStorageContextManager } = await import("@opentelemetry/context-async-hooks");
@@ -98,7 +81,7 @@ try {
   console.log(`sendAlert failed as expected; the caller still gets the full error: ${String(error.message).slice(0, 60)}...`);
 }
 await provider.shutdown();
-peer.close();
+await peer.close();
 
 const text = JSON.stringify(memory.getFinishedSpans().map((s) => ({ n: s.name, a: s.attributes, e: s.events, st: s.status })));
 const leaked = text.includes(ROUTING_KEY) || text.includes(ROUTING_KEY.slice(0, 8));
