@@ -1,0 +1,71 @@
+/**
+ * Configuration of the Kubernetes secrets plugin, validated with zod in the
+ * constructor. Failures become a ConfigError naming paths and expectations;
+ * the received value of a field (a token, a CA) is never echoed.
+ */
+import { z } from "zod";
+import { ConfigError } from "./errors.js";
+
+/** Where Kubernetes mounts a pod's service-account credentials. */
+export const DEFAULT_SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+const labelValue = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+export const k8sSecretsConfigSchema = z.object({
+  /**
+   * API server base URL. Default: `https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT`
+   * when running in a pod.
+   */
+  apiServer: z.url({ protocol: /^https?$/ }).optional(),
+  /** Namespace holding the secrets. Default: the service account's `namespace` file. */
+  namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63).optional(),
+  /** Directory with `token`, `ca.crt` and `namespace` (a mounted service account). */
+  serviceAccountDir: z.string().min(1).default(DEFAULT_SERVICE_ACCOUNT_DIR),
+  /** Bearer token; overrides the service account's token file. */
+  token: z.string().min(1).optional(),
+  /** PEM CA bundle that signs the API server's certificate; overrides `ca.crt`. */
+  caCert: z.string().min(1).optional(),
+  /** Key inside `Secret.data` that holds the value. */
+  dataKey: z.string().regex(/^[-._a-zA-Z0-9]+$/).default("value"),
+  /** Labels put on every Secret this plugin writes; `listSecrets` selects by them. */
+  labels: z
+    .record(z.string().min(1), z.string().regex(labelValue))
+    .default({ "app.kubernetes.io/managed-by": "floe" }),
+  /** How many times a write is retried after a `409 Conflict` on `resourceVersion`. */
+  maxConflictRetries: z.number().int().nonnegative().default(3),
+  /** Per-request timeout in milliseconds. */
+  timeoutMs: z.number().int().positive().default(10_000),
+  floe: z
+    .object({
+      namespace: z.string().optional(),
+      productName: z.string().optional(),
+      productVersion: z.string().optional(),
+    })
+    .optional(),
+});
+
+export type K8sSecretsConfigInput = z.input<typeof k8sSecretsConfigSchema>;
+export type K8sSecretsConfig = z.output<typeof k8sSecretsConfigSchema>;
+
+export function parseConfig(input: unknown): K8sSecretsConfig {
+  const result = k8sSecretsConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${describeIssue(issue)}`),
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return `expected ${issue.expected}`;
+    case "too_small":
+      return issue.origin === "string" ? "expected a non-empty string" : `expected at least ${String(issue.minimum)}`;
+    case "too_big":
+      return `expected at most ${String(issue.maximum)} characters`;
+    case "invalid_format":
+      return issue.format === "regex" ? "expected a valid Kubernetes name or label value" : `expected a valid ${issue.format}`;
+    default:
+      return "invalid value";
+  }
+}
