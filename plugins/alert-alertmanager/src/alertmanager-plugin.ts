@@ -11,12 +11,13 @@ import {
   type AlertDeliveryResult,
   type FloeContext,
   type HealthStatus,
+  redactKnownSecrets,
 } from "@floe/runtime";
 import { parseConfig, type AlertmanagerConfig, type AlertmanagerConfigInput } from "./config.js";
 import { AlertmanagerError, AlertmanagerRejectedError } from "./errors.js";
 import { exchange, type HttpRequest } from "./http.js";
 import { invalidLabelNames, toPostableAlert } from "./payload.js";
-import { redactKnownSecrets } from "./redact.js";
+
 import { assertAlertsAccepted, errorForStatus } from "./responses.js";
 import { ATTRIBUTES, TRACER_NAME, alertSpan } from "./tracing.js";
 

@@ -3,6 +3,7 @@
  * and the reason Alertmanager gave (its error bodies are a JSON string or a
  * go-swagger `{code, message}` object), redacted of known secrets.
  */
+import { redactKnownSecrets } from "@floe/runtime";
 import {
   AlertmanagerAuthError,
   AlertmanagerError,
@@ -12,7 +13,6 @@ import {
   AlertmanagerServerError,
 } from "./errors.js";
 import type { HttpExchange } from "./http.js";
-import { redactKnownSecrets } from "./redact.js";
 
 /** The reason in an Alertmanager error body, or the raw text when it is not JSON. */
 export function errorReason(body: string): string {
@@ -55,7 +55,7 @@ export function assertAlertsAccepted(response: HttpExchange, context: ResponseCo
 
 export function errorForStatus(response: HttpExchange, context: ResponseContext): AlertmanagerError {
   const { status } = response;
-  const reason = redactKnownSecrets(errorReason(response.body), context.secrets);
+  const reason = redactKnownSecrets(errorReason(response.body), context.secrets, { maxLength: 300 });
   const message = `${context.operation}: Alertmanager at ${context.destination} answered HTTP ${status}${reason ? `: ${reason}` : ""}`;
   const base = { destination: context.destination, status };
   if (status >= 300 && status < 400) {
