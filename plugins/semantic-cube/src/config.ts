@@ -1,0 +1,55 @@
+/**
+ * Configuration of the Cube plugin, validated with zod in the constructor.
+ * Failures name the paths and expectations, never the API secret's value.
+ */
+import { z } from "zod";
+import { ConfigError } from "./errors.js";
+
+export const cubeConfigSchema = z
+  .object({
+    /** Base URL of the Cube deployment, e.g. `http://cube:4000`. */
+    apiUrl: z.url(),
+    /** REST API base path. */
+    apiPath: z.string().startsWith("/").default("/cubejs-api/v1"),
+    /** `CUBEJS_API_SECRET`: signs the HS256 JWT sent with every query. */
+    apiSecret: z.string().min(16, "must be at least 16 characters"),
+    /** Claims put in the JWT (Cube's security context). */
+    securityContext: z.record(z.string(), z.unknown()).default({}),
+    /** Lifetime of each signed JWT. */
+    tokenTtlSeconds: z.number().int().positive().default(300),
+    /** Directory Cube loads its data model from (`model/` in a Cube project). */
+    modelDir: z.string().min(1),
+    /** Per-request timeout. */
+    timeoutMs: z.number().int().positive().default(10_000),
+    /** Delay between polls while Cube answers `Continue wait`. */
+    continueWaitIntervalMs: z.number().int().nonnegative().default(1_000),
+    /** Polls before giving up on a query that keeps answering `Continue wait`. */
+    maxContinueWaitAttempts: z.number().int().positive().default(30),
+    floe: z
+      .object({ namespace: z.string().optional(), productName: z.string().optional(), productVersion: z.string().optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type CubeConfigInput = z.input<typeof cubeConfigSchema>;
+export type CubeConfig = z.output<typeof cubeConfigSchema>;
+
+const SECRET_PATHS = new Set(["apiSecret"]);
+
+export function parseCubeConfig(input: unknown): CubeConfig {
+  const result = cubeConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const path = issue.path.map(String).join(".") || "(root)";
+      return `${path}: ${SECRET_PATHS.has(path) ? secretProblem(issue) : issue.message}`;
+    }),
+  );
+}
+
+function secretProblem(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type") return "expected a string";
+  if (issue.code === "too_small") return "must be at least 16 characters";
+  return "invalid value";
+}

@@ -1,0 +1,63 @@
+/**
+ * Typed errors of the Cube semantic-layer plugin. Messages that embed what
+ * Cube answered are sanitized before they are kept.
+ */
+import { sanitizeErrorMessage } from "@floe/runtime";
+
+/** The configuration failed validation; `problems` lists `path: expectation`. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`invalid cube config: ${problems.join("; ")}`);
+  }
+}
+
+/** Any failure of the Cube plugin; `status` is the HTTP status when Cube answered. */
+export class CubeError extends Error {
+  override name = "CubeError";
+  readonly status: number | undefined;
+  readonly code: string;
+  constructor(message: string, options: { status?: number; code?: string; cause?: unknown } = {}) {
+    super(sanitizeErrorMessage(message), options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
+    this.code = options.code ?? "CUBE_ERROR";
+  }
+}
+
+/** The dbt manifest is missing or not a manifest. */
+export class ManifestError extends CubeError {
+  override name = "ManifestError";
+}
+/** 401/403: Cube rejected the JWT. */
+export class CubeAuthError extends CubeError {
+  override name = "CubeAuthError";
+}
+/** 400: Cube rejected the query (unknown member, bad filter...). */
+export class CubeQueryError extends CubeError {
+  override name = "CubeQueryError";
+}
+/** 5xx from Cube. */
+export class CubeServerError extends CubeError {
+  override name = "CubeServerError";
+}
+/** One request got no answer within the timeout. */
+export class CubeTimeoutError extends CubeError {
+  override name = "CubeTimeoutError";
+}
+/** Cube kept answering `Continue wait` for longer than allowed. */
+export class CubeContinueWaitError extends CubeError {
+  override name = "CubeContinueWaitError";
+}
+/** Cube answered with a body that is not the documented shape. */
+export class MalformedResponseError extends CubeError {
+  override name = "MalformedResponseError";
+}
+
+/** Maps a non-2xx Cube response (`{ "error": "..." }`) to a typed error. */
+export function errorFromResponse(status: number, body: unknown, context: string): CubeError {
+  const detail = typeof (body as { error?: unknown })?.error === "string" ? (body as { error: string }).error : `HTTP ${status}`;
+  const message = `${context}: ${status} ${detail}`;
+  if (status === 401 || status === 403) return new CubeAuthError(message, { status, code: "UNAUTHORIZED" });
+  if (status >= 500) return new CubeServerError(message, { status, code: "SERVER_ERROR" });
+  return new CubeQueryError(message, { status, code: status === 404 ? "NOT_FOUND" : "BAD_REQUEST" });
+}
