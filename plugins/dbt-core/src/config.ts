@@ -1,0 +1,58 @@
+/**
+ * Configuration of the dbt runner (shared by dbt-core, dbt-fusion and
+ * quality-dbt), validated with zod. Credentials never belong here: dbt reads
+ * them from profiles.yml or from `env` (e.g. `env_var('DBT_PASSWORD')`),
+ * and neither is ever recorded on a span.
+ */
+import path from "node:path";
+import { z } from "zod";
+import { ConfigError } from "./errors.js";
+import type { DbtLogEvent } from "./log-events.js";
+
+export const floeContextSchema = z
+  .object({ namespace: z.string().optional(), productName: z.string().optional(), productVersion: z.string().optional() })
+  .optional();
+
+export const dbtCliConfigSchema = z.object({
+  /** The dbt executable: a name on PATH or a path. */
+  executable: z.string().min(1).default("dbt"),
+  /** The dbt project (directory holding dbt_project.yml). */
+  projectDir: z.string().min(1),
+  /** Directory holding profiles.yml (`--profiles-dir`); dbt's default when absent. */
+  profilesDir: z.string().min(1).optional(),
+  /** `--target-path`, relative to the project; `target` when absent. */
+  targetPath: z.string().min(1).optional(),
+  /** Default `--target`. */
+  target: z.string().min(1).optional(),
+  /** Extra environment for dbt (e.g. values profiles.yml reads with env_var()). */
+  env: z.record(z.string(), z.string()).default({}),
+  /** Whether dbt inherits this process's environment (PATH, HOME ...). */
+  inheritEnv: z.boolean().default(true),
+  /** Kill dbt after this long. */
+  timeoutMs: z.number().int().positive().default(30 * 60_000),
+  /** Time between SIGTERM and SIGKILL on timeout. */
+  killGraceMs: z.number().int().nonnegative().default(5_000),
+  /** Receives every log event as dbt prints it. */
+  onLog: z.custom<(event: DbtLogEvent) => void>((v) => typeof v === "function", "expected a function").optional(),
+  floe: floeContextSchema,
+});
+
+export type DbtCliConfig = z.input<typeof dbtCliConfigSchema>;
+export type ResolvedDbtCliConfig = z.output<typeof dbtCliConfigSchema>;
+
+/** `path: problem` for each zod issue, never the received value. */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+}
+
+/** Validates a config; throws ConfigError listing each failing path. */
+export function parseDbtCliConfig(input: unknown): ResolvedDbtCliConfig {
+  const parsed = dbtCliConfigSchema.safeParse(input ?? {});
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
+  const config = parsed.data;
+  return {
+    ...config,
+    projectDir: path.resolve(config.projectDir),
+    ...(config.profilesDir ? { profilesDir: path.resolve(config.profilesDir) } : {}),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Typed errors of the dbt runner. dbt's output embeds whatever the adapter
+ * said, and adapters print connection strings and DSNs with passwords, so
+ * every message is passed through `sanitizeErrorMessage` before it becomes
+ * `Error.message` (and therefore the stack).
+ */
+import { sanitizeErrorMessage } from "@floe/runtime";
+
+export class DbtError extends Error {
+  override readonly name: string = "DbtError";
+  /** Stable machine-readable code. */
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(sanitizeErrorMessage(message, { maxLength: 2000 }), options);
+    this.code = code;
+  }
+}
+
+/** The configuration failed validation; lists failing paths, never received values. */
+export class ConfigError extends DbtError {
+  override readonly name = "ConfigError";
+  readonly issues: readonly string[];
+
+  constructor(issues: readonly string[]) {
+    super("CONFIG_INVALID", `invalid dbt config: ${issues.join("; ")}`);
+    this.issues = issues;
+  }
+}
+
+/** The dbt executable does not exist or is not executable. */
+export class DbtExecutableNotFoundError extends DbtError {
+  override readonly name = "DbtExecutableNotFoundError";
+  readonly executable: string;
+
+  constructor(executable: string, options?: { cause?: unknown }) {
+    super("EXECUTABLE_NOT_FOUND", `dbt executable not found or not executable: ${executable}`, options);
+    this.executable = executable;
+  }
+}
+
+/** dbt ran longer than the configured timeout and was killed. */
+export class DbtTimeoutError extends DbtError {
+  override readonly name = "DbtTimeoutError";
+  readonly timeoutMs: number;
+
+  constructor(command: string, timeoutMs: number) {
+    super("TIMEOUT", `dbt ${command} did not finish within ${timeoutMs} ms and was killed`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** dbt exited non-zero without producing results (a project, profile or CLI error). */
+export class DbtCommandError extends DbtError {
+  override readonly name: string = "DbtCommandError";
+  readonly exitCode: number | null;
+  /** The error messages dbt logged, sanitized. */
+  readonly errors: readonly string[];
+
+  constructor(command: string, exitCode: number | null, errors: readonly string[], code = "COMMAND_FAILED") {
+    const detail = errors.length > 0 ? errors.join("\n") : "(no error output)";
+    super(code, `dbt ${command} failed (exit code ${exitCode ?? "none"}): ${detail}`);
+    this.exitCode = exitCode;
+    this.errors = errors.map((e) => sanitizeErrorMessage(e, { maxLength: 2000 }));
+  }
+}
+
+/** dbt could not connect with, or could not read, the profile (credentials, host, missing profile). */
+export class DbtProfileError extends DbtCommandError {
+  override readonly name = "DbtProfileError";
+
+  constructor(command: string, exitCode: number | null, errors: readonly string[]) {
+    super(command, exitCode, errors, "PROFILE_ERROR");
+  }
+}
+
+/** An artifact (run_results.json, manifest.json) is missing, stale or not what dbt writes. */
+export class DbtArtifactError extends DbtError {
+  override readonly name = "DbtArtifactError";
+  readonly path: string;
+
+  constructor(path: string, problem: string, options?: { cause?: unknown }) {
+    super("ARTIFACT_INVALID", `${path}: ${problem}`, options);
+    this.path = path;
+  }
+}
+
+/** The message of an unknown thrown value. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
