@@ -53,9 +53,18 @@ function renderValue(value: unknown, unit: string, baseIndent: string): string {
   return JSON.stringify(value, null, unit).replace(/\n/g, `\n${baseIndent}`);
 }
 
+/** The property a new key goes before to keep an alphabetically sorted object sorted, if any. */
+function sortedSuccessor(object: JsonObject, key: string): ts.ObjectLiteralElementLike | undefined {
+  const names = object.properties.map((p) => propertyName(p) ?? "");
+  const isSorted = names.every((name, i) => i === 0 || names[i - 1]! <= name);
+  if (!isSorted) return undefined;
+  return object.properties.find((_p, i) => names[i]! > key);
+}
+
 /**
- * Inserts `"key": value` as the last property of `object` (a node of `text`),
- * matching the surrounding layout. Returns the new text.
+ * Inserts `"key": value` into `object` (a node of `text`), matching the
+ * surrounding layout: before the first greater key when `sorted` and the
+ * object is sorted, otherwise last. Returns the new text.
  */
 function insertProperty(
   text: string,
@@ -64,10 +73,19 @@ function insertProperty(
   key: string,
   value: unknown,
   unit: string,
+  sorted: boolean,
 ): string {
   const open = object.getStart(file);
   const close = object.getEnd() - 1;
   const properties = object.properties;
+  const successor = sorted ? sortedSuccessor(object, key) : undefined;
+  if (successor) {
+    const at = successor.getStart(file);
+    const inline = sameLine(text, open, at);
+    const indent = inline ? "" : indentAt(text, at);
+    const rendered = `${JSON.stringify(key)}: ${inline ? JSON.stringify(value) : renderValue(value, unit, indent)}`;
+    return `${text.slice(0, at)}${rendered},${inline ? " " : `\n${indent}`}${text.slice(at)}`;
+  }
   const last = properties[properties.length - 1];
   if (last) {
     const lastStart = last.getStart(file);
@@ -86,8 +104,17 @@ function insertProperty(
   return `${text.slice(0, open + 1)}\n${indent}${rendered}\n${outerIndent}${text.slice(close)}`;
 }
 
-/** Sets `path` (e.g. `["dependencies", "@floe/runtime"]`) to `value` unless it already exists. */
-export function addJsonProperty(text: string, path: readonly string[], value: unknown): string {
+/**
+ * Sets `path` (e.g. `["dependencies", "@floe/runtime"]`) to `value` unless it
+ * already exists. `sorted`: keep an alphabetically sorted object sorted (as
+ * npm keeps dependency lists).
+ */
+export function addJsonProperty(
+  text: string,
+  path: readonly string[],
+  value: unknown,
+  options: { sorted?: boolean } = {},
+): string {
   if (path.length === 0) throw new Error("addJsonProperty: empty path");
   const { file, root } = parseRootObject(text);
   const unit = detectIndentUnit(text, root, file);
@@ -98,7 +125,7 @@ export function addJsonProperty(text: string, path: readonly string[], value: un
     if (!existing) {
       const rest = path.slice(i + 1);
       const nested = rest.reduceRight<unknown>((inner, k) => ({ [k]: inner }), value);
-      return insertProperty(text, file, object, key, nested, unit);
+      return insertProperty(text, file, object, key, nested, unit, options.sorted === true && rest.length === 0);
     }
     if (i === path.length - 1) return text;
     if (!ts.isObjectLiteralExpression(existing.initializer)) {

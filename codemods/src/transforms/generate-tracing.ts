@@ -62,7 +62,7 @@ async function updatePackageJson(pkg: PackageProject, plugin: PluginClassInfo): 
   const info = pkg.packageJson;
   let text = info.text;
   if (info.dependencies[RUNTIME_MODULE] === undefined && info.peerDependencies[RUNTIME_MODULE] === undefined) {
-    text = addJsonProperty(text, ["dependencies", RUNTIME_MODULE], "*");
+    text = addJsonProperty(text, ["dependencies", RUNTIME_MODULE], "*", { sorted: true });
   }
   if (info.floe === undefined) {
     text = addJsonProperty(text, ["floe"], { plugin: plugin.className, type: plugin.pluginType });
