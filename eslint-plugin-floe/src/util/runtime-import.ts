@@ -83,7 +83,8 @@ export function runtimeHelperReference(context: AnyContext, node: TSESTree.Node,
       }
     }
   }
-  if (program.sourceType !== "module") return undefined;
+  const sourceType = context.languageOptions?.sourceType ?? program.sourceType;
+  if (sourceType !== "module" || program.sourceType !== "module") return undefined;
 
   const local = freeLocalName(context, node, helper);
   const specifier = local === helper ? helper : `${helper} as ${local}`;

@@ -1,0 +1,249 @@
+import rule, { RULE_NAME } from "../../src/rules/no-raw-record-exception.js";
+import { createRuleTester, createTypedRuleTester, TYPED_FILE } from "../support/rule-tester.js";
+
+const ruleTester = createRuleTester();
+const SPAN = 'import type { Span } from "@opentelemetry/api";\n';
+const IMPORT = 'import { recordSanitizedException } from "@floe/runtime";\n';
+
+ruleTester.run(RULE_NAME, rule, {
+  valid: [
+    `${IMPORT}declare const span: any; recordSanitizedException(span, new Error("x"));`,
+    "declare const span: any; span.recordSanitized(new Error('x'));",
+    "declare function recordException(e: unknown): void; recordException(new Error('x'));",
+    "declare const span: any; declare const m: string; span[m](new Error('x'));",
+    "class S { #recordException() {} run() { this.#recordException(); } }",
+  ],
+  invalid: [
+    {
+      code: `${SPAN}function fail(span: Span, err: unknown) {\n  span.recordException(err);\n}`,
+      output: `${SPAN}${IMPORT.trimEnd()}\nfunction fail(span: Span, err: unknown) {\n  recordSanitizedException(span, err);\n}`,
+      errors: [{ messageId: "rawRecordException", line: 3, column: 3, endLine: 3, endColumn: 28 }],
+    },
+    {
+      // merges into an existing value import
+      code: 'import { withSpan } from "@floe/runtime";\ndeclare const span: any;\nspan.recordException(new Error("x"));\nvoid withSpan;',
+      output:
+        'import { withSpan, recordSanitizedException } from "@floe/runtime";\ndeclare const span: any;\nrecordSanitizedException(span, new Error("x"));\nvoid withSpan;',
+      errors: [{ messageId: "rawRecordException", line: 3, column: 1 }],
+    },
+    {
+      // never merges into `import type`
+      code: 'import type { TracedOptions } from "@floe/runtime";\nlet o: TracedOptions | undefined;\ndeclare const span: any;\nspan.recordException(o);',
+      output:
+        'import type { TracedOptions } from "@floe/runtime";\nimport { recordSanitizedException } from "@floe/runtime";\nlet o: TracedOptions | undefined;\ndeclare const span: any;\nrecordSanitizedException(span, o);',
+      errors: [{ messageId: "rawRecordException", line: 4, column: 1 }],
+    },
+    {
+      // reuses an existing alias
+      code: 'import { recordSanitizedException as rse } from "@floe/runtime";\ndeclare const span: any, e: Error;\nspan.recordException(e);',
+      output: 'import { recordSanitizedException as rse } from "@floe/runtime";\ndeclare const span: any, e: Error;\nrse(span, e);',
+      errors: [{ messageId: "rawRecordException", line: 3, column: 1 }],
+    },
+    {
+      // namespace import
+      code: 'import * as rt from "@floe/runtime";\ndeclare const span: any, e: Error;\nspan.recordException(e);',
+      output: 'import * as rt from "@floe/runtime";\ndeclare const span: any, e: Error;\nrt.recordSanitizedException(span, e);',
+      errors: [{ messageId: "rawRecordException", line: 3, column: 1 }],
+    },
+    {
+      // a local of the same name: the new import is aliased
+      code: 'import { trace } from "@opentelemetry/api";\nconst recordSanitizedException = 1;\nconst span = trace.getActiveSpan()!;\nspan.recordException(new Error(String(recordSanitizedException)));',
+      output:
+        'import { trace } from "@opentelemetry/api";\nimport { recordSanitizedException as floeRecordSanitizedException } from "@floe/runtime";\nconst recordSanitizedException = 1;\nconst span = trace.getActiveSpan()!;\nfloeRecordSanitizedException(span, new Error(String(recordSanitizedException)));',
+      errors: [{ messageId: "rawRecordException", line: 4, column: 1 }],
+    },
+    {
+      // the import is shadowed where the call is: a second, aliased specifier is merged in
+      code: `${IMPORT}function f(span: any, recordSanitizedException: unknown) {\n  span.recordException(recordSanitizedException);\n}`,
+      output:
+        'import { recordSanitizedException, recordSanitizedException as floeRecordSanitizedException } from "@floe/runtime";\nfunction f(span: any, recordSanitizedException: unknown) {\n  floeRecordSanitizedException(span, recordSanitizedException);\n}',
+      errors: [{ messageId: "rawRecordException", line: 3, column: 3 }],
+    },
+    {
+      // optional receiver, side-effect-free arguments: the helper ignores an undefined span
+      code: `${IMPORT}declare const span: any, err: unknown;\nspan?.recordException(err);`,
+      output: `${IMPORT}declare const span: any, err: unknown;\nrecordSanitizedException(span, err);`,
+      errors: [{ messageId: "rawRecordException", line: 3, column: 1 }],
+    },
+    {
+      // optional receiver, argument with side effects, statement: keep the short circuit
+      code: `${IMPORT}declare const span: any, err: unknown;\nspan?.recordException(new Error(String(err)));`,
+      output: `${IMPORT}declare const span: any, err: unknown;\nspan && recordSanitizedException(span, new Error(String(err)));`,
+      errors: [{ messageId: "rawRecordException", line: 3, column: 1 }],
+    },
+    {
+      // this.span?.recordException(...) in a method
+      code: `${IMPORT}class C { span: any; f(err: unknown) { this.span?.recordException(wrap(err)); } }\ndeclare function wrap(e: unknown): Error;`,
+      output: `${IMPORT}class C { span: any; f(err: unknown) { this.span && recordSanitizedException(this.span, wrap(err)); } }\ndeclare function wrap(e: unknown): Error;`,
+      errors: [{ messageId: "rawRecordException", line: 2, column: 40 }],
+    },
+    {
+      // value used: only a suggestion
+      code: `${IMPORT}declare const span: any, err: unknown;\nconst r = span?.recordException(wrap(err));\ndeclare function wrap(e: unknown): Error;\nvoid r;`,
+      output: null,
+      errors: [
+        {
+          messageId: "rawRecordException",
+          line: 3,
+          column: 11,
+          suggestions: [
+            {
+              messageId: "useSanitizedHelperEager",
+              output: `${IMPORT}declare const span: any, err: unknown;\nconst r = recordSanitizedException(span, wrap(err));\ndeclare function wrap(e: unknown): Error;\nvoid r;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // side-effecting optional receiver is never duplicated
+      code: `${IMPORT}declare function getSpan(): any;\ndeclare function wrap(e: unknown): Error;\ngetSpan()?.recordException(wrap(1));`,
+      output: null,
+      errors: [
+        {
+          messageId: "rawRecordException",
+          line: 4,
+          column: 1,
+          suggestions: [
+            {
+              messageId: "useSanitizedHelperEager",
+              output: `${IMPORT}declare function getSpan(): any;\ndeclare function wrap(e: unknown): Error;\nrecordSanitizedException(getSpan(), wrap(1));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // side-effecting receiver, no optional chain: evaluated once either way
+      code: `${IMPORT}declare function getSpan(): any;\ngetSpan().recordException(new Error("x"));`,
+      output: `${IMPORT}declare function getSpan(): any;\nrecordSanitizedException(getSpan(), new Error("x"));`,
+      errors: [{ messageId: "rawRecordException", line: 3, column: 1 }],
+    },
+    {
+      // computed member, time argument, comments kept
+      code: `${IMPORT}declare const span: any, err: Error;\nspan["recordException"](/* keep */ err /* too */, Date.now());`,
+      output: `${IMPORT}declare const span: any, err: Error;\nrecordSanitizedException(span, /* keep */ err /* too */, Date.now());`,
+      errors: [{ messageId: "rawRecordException", line: 3, column: 1 }],
+    },
+    {
+      // optional call (the method may be missing) and deeper optional links: suggestion only
+      code: `${IMPORT}declare const span: any, a: any, err: Error;\nspan.recordException?.(err);\na?.b.recordException(err);`,
+      output: null,
+      errors: [
+        {
+          messageId: "rawRecordException",
+          line: 3,
+          suggestions: [{ messageId: "useSanitizedHelperEager", output: `${IMPORT}declare const span: any, a: any, err: Error;\nrecordSanitizedException(span, err);\na?.b.recordException(err);` }],
+        },
+        {
+          messageId: "rawRecordException",
+          line: 4,
+          suggestions: [{ messageId: "useSanitizedHelperEager", output: `${IMPORT}declare const span: any, a: any, err: Error;\nspan.recordException?.(err);\nrecordSanitizedException(a?.b, err);` }],
+        },
+      ],
+    },
+    {
+      // comma-expression receiver keeps its parentheses
+      code: `${IMPORT}declare const a: any, span: any, e: Error;\n(a, span).recordException(e);`,
+      output: `${IMPORT}declare const a: any, span: any, e: Error;\nrecordSanitizedException((a, span), e);`,
+      errors: [{ messageId: "rawRecordException", line: 3 }],
+    },
+    {
+      // directives stay first; single quotes and no semicolons follow the file's style
+      code: "'use client'\nimport { x } from 'y'\ndeclare const span: any\nspan.recordException(x)",
+      output:
+        "'use client'\nimport { x } from 'y'\nimport { recordSanitizedException } from '@floe/runtime'\ndeclare const span: any\nrecordSanitizedException(span, x)",
+      errors: [{ messageId: "rawRecordException", line: 4 }],
+    },
+    {
+      code: '"use strict";\ndeclare const span: any, e: Error;\nspan.recordException(e);',
+      output:
+        '"use strict";\nimport { recordSanitizedException } from "@floe/runtime";\ndeclare const span: any, e: Error;\nrecordSanitizedException(span, e);',
+      errors: [{ messageId: "rawRecordException", line: 3 }],
+    },
+    {
+      // TSX
+      filename: "component.tsx",
+      code: `${IMPORT}declare const span: any, e: Error;\nexport const B = () => <button onClick={() => span.recordException(e)} />;`,
+      output: `${IMPORT}declare const span: any, e: Error;\nexport const B = () => <button onClick={() => recordSanitizedException(span, e)} />;`,
+      errors: [{ messageId: "rawRecordException", line: 3, column: 47 }],
+    },
+    {
+      // a Span implementation delegating to its parent: reported, not fixable
+      code: "declare class Base { recordException(e: unknown): void }\nclass S extends Base { override recordException(e: unknown) { super.recordException(e); } }",
+      output: null,
+      errors: [{ messageId: "rawRecordException", line: 2, column: 63 }],
+    },
+    {
+      // CommonJS script: cannot add an import, report only
+      filename: "legacy.cjs",
+      languageOptions: { sourceType: "script" },
+      code: "const span = require('x').span;\nspan.recordException(new Error('x'));",
+      output: null,
+      errors: [{ messageId: "rawRecordException", line: 2 }],
+    },
+    {
+      // decorators, satisfies, `using`, private members and declare module do not confuse it
+      code: [
+        IMPORT.trimEnd(),
+        'declare module "x" { export const y: number; }',
+        "declare function dec(...a: unknown[]): any;",
+        "@dec class C {",
+        "  #span: any;",
+        "  @dec m(err: unknown) { using _r = { [Symbol.dispose]() {} }; this.#span.recordException(err satisfies unknown); }",
+        "}",
+      ].join("\n"),
+      output: [
+        IMPORT.trimEnd(),
+        'declare module "x" { export const y: number; }',
+        "declare function dec(...a: unknown[]): any;",
+        "@dec class C {",
+        "  #span: any;",
+        "  @dec m(err: unknown) { using _r = { [Symbol.dispose]() {} }; recordSanitizedException(this.#span, err satisfies unknown); }",
+        "}",
+      ].join("\n"),
+      errors: [{ messageId: "rawRecordException", line: 6, column: 64 }],
+    },
+  ],
+});
+
+const typedRuleTester = createTypedRuleTester();
+const TYPED_PRELUDE = [
+  'import { trace, type Span } from "@opentelemetry/api";',
+  "class Recorder { recordException(_e: unknown): void {} }",
+  "declare const recorder: Recorder;",
+  "declare const loose: any;",
+  "declare const maybe: Span | undefined;",
+  "const span: Span = trace.getTracer('t').startSpan('s');",
+  "",
+].join("\n");
+const WITH_IMPORT = TYPED_PRELUDE.replace("\n", '\nimport { recordSanitizedException } from "@floe/runtime";\n');
+
+typedRuleTester.run(`${RULE_NAME} (requireSpanType)`, rule, {
+  valid: [
+    { filename: TYPED_FILE, code: `${TYPED_PRELUDE}recorder.recordException(new Error("x"));`, options: [{ requireSpanType: true }] },
+    { filename: TYPED_FILE, code: `${TYPED_PRELUDE}loose.recordException(new Error("x"));`, options: [{ requireSpanType: true }] },
+  ],
+  invalid: [
+    {
+      filename: TYPED_FILE,
+      code: `${TYPED_PRELUDE}span.recordException(new Error("x"));\nmaybe?.recordException(new Error("y"));\nrecorder.recordException(1);`,
+      options: [{ requireSpanType: true }],
+      output: [
+        `${WITH_IMPORT}recordSanitizedException(span, new Error("x"));\nmaybe?.recordException(new Error("y"));\nrecorder.recordException(1);`,
+        `${WITH_IMPORT}recordSanitizedException(span, new Error("x"));\nmaybe && recordSanitizedException(maybe, new Error("y"));\nrecorder.recordException(1);`,
+      ],
+      errors: [
+        { messageId: "rawRecordException", line: 7, column: 1 },
+        { messageId: "rawRecordException", line: 8, column: 1 },
+      ],
+    },
+    {
+      // without the option the same unrelated class is reported
+      filename: TYPED_FILE,
+      code: `${TYPED_PRELUDE}recorder.recordException(1);`,
+      output: `${WITH_IMPORT}recordSanitizedException(recorder, 1);`,
+      errors: [{ messageId: "rawRecordException", line: 7 }],
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+/**
+ * RuleTester wired to vitest, plus a type-aware variant over the fixture
+ * project in test/fixtures (tsconfig.json + file.ts).
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import { afterAll, describe, it } from "vitest";
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+export const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
+/** The file typed cases are linted as (part of the fixture tsconfig; relative to tsconfigRootDir). */
+export const TYPED_FILE = "file.ts";
+/** A file inside a fixture package named `floe-alert-pagerduty` (for derived tracer names). */
+export const PAGERDUTY_FILE = path.join(FIXTURES_DIR, "floe-alert-pagerduty", "src", "plugin.ts");
+
+export function createRuleTester(): RuleTester {
+  return new RuleTester();
+}
+
+export function createTypedRuleTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parserOptions: {
+        project: "./tsconfig.json",
+        tsconfigRootDir: FIXTURES_DIR,
+      },
+    },
+  });
+}
