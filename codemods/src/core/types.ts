@@ -48,6 +48,13 @@ export interface ProjectTransformContext {
   /** Plugin package directories found under the given paths (a package.json with a `floe` field, or a class extending PluginMetadata). */
   readonly packageDirs: readonly string[];
   readonly options: TransformOptions;
+  /**
+   * Current text (LF, no BOM) of a file that an earlier step of a pipeline (`migrate`,
+   * `check`) changed or created in memory, or undefined to read it from disk. Optional
+   * to honour: the runner re-applies earlier file transforms to a project transform's
+   * output, so a transform that reads from disk does not drop their edits.
+   */
+  readonly readFile?: (absolutePath: string) => string | undefined;
 }
 
 export interface ProjectTransform {

@@ -1,0 +1,90 @@
+/**
+ * One file through a sequence of file transforms: read, pre-filter, transform,
+ * re-parse the result. Pure function of its inputs, so it runs the same in a
+ * worker thread and in-process.
+ */
+import { readFileSync } from "node:fs";
+import { structuredPatch } from "diff";
+import { describeError, parserFor, parseSource } from "./parsers.js";
+import { decodeSource } from "./source-text.js";
+import type { FileTransform, TransformOptions } from "./types.js";
+
+export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
+
+/** Where one transform changed a file: the first line of each hunk (1-based, in that step's input). */
+export interface TransformChange {
+  readonly transform: string;
+  readonly lines: number[];
+}
+
+export interface FileTask {
+  readonly path: string;
+  /** Current LF text when an earlier pipeline step changed or created the file. */
+  readonly content?: string;
+}
+
+export interface FileOutcome {
+  readonly path: string;
+  readonly status: FileStatus;
+  readonly reason?: string;
+  readonly line?: number;
+  /** New LF text (status "changed"). */
+  readonly content?: string;
+  readonly changes?: TransformChange[];
+}
+
+export function changedLines(before: string, after: string): number[] {
+  const patch = structuredPatch("a", "b", before, after, undefined, undefined, { context: 0 });
+  return patch.hunks.map((h) => Math.max(1, h.oldStart));
+}
+
+export function processFile(
+  task: FileTask,
+  transforms: readonly FileTransform[],
+  options: TransformOptions,
+  usePrefilter = true,
+): FileOutcome {
+  const parser = parserFor(task.path);
+  if (!parser) return { path: task.path, status: "skipped", reason: "unsupported extension" };
+  let text: string;
+  try {
+    text = task.content ?? decodeSource(readFileSync(task.path, "utf8")).text;
+  } catch (error) {
+    return { path: task.path, status: "error", reason: `cannot read: ${describeError(error).reason}` };
+  }
+  let current = text;
+  let parsed = false;
+  const changes: TransformChange[] = [];
+  for (const transform of transforms) {
+    if (usePrefilter && !transform.prefilter(current)) continue;
+    parsed = true;
+    let output: string | undefined;
+    try {
+      output = transform.transform({ path: task.path, source: current }, parser, options);
+    } catch (error) {
+      const { reason, line } = describeError(error);
+      return { path: task.path, status: "error", reason, line };
+    }
+    if (output !== undefined && output !== current) {
+      changes.push({ transform: transform.name, lines: changedLines(current, output) });
+      current = output;
+    }
+  }
+  if (!parsed) return { path: task.path, status: "skipped", reason: "pre-filter: nothing to change" };
+  if (current === text) return { path: task.path, status: "unchanged" };
+  const problem = verifyParses(task.path, current);
+  if (problem) return { path: task.path, status: "error", reason: `output would not parse, file left unchanged: ${problem.reason}`, line: problem.line };
+  return { path: task.path, status: "changed", content: current, changes };
+}
+
+/** undefined when `text` parses with the file's parser, else the parse problem. */
+export function verifyParses(filePath: string, text: string): { reason: string; line?: number } | undefined {
+  const parser = parserFor(filePath);
+  if (!parser) return undefined;
+  try {
+    parseSource(text, parser);
+    return undefined;
+  } catch (error) {
+    return describeError(error);
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * floe-codemod programmatic API: run a transform or pipeline over paths and get
+ * the report the CLI prints; list and load the transforms.
+ */
+import { generateTracing } from "./transforms/generate-tracing.js";
+import { instrumentOperations } from "./transforms/instrument-operations.js";
+import { renameOperationName } from "./transforms/rename-operation-name.js";
+import { sanitizeExceptions } from "./transforms/sanitize-exceptions.js";
+import type { Transform } from "./core/types.js";
+
+export { runCodemod, UsageError, type RunOptions } from "./runner.js";
+export { listTransforms, loadTransform, resolveSteps, PIPELINES, MIGRATE_STEPS, TRANSFORM_NAMES, type TransformDescription, type PipelineDefinition } from "./transforms/index.js";
+export { formatJson, formatSarif, formatText, summaryLine, type Report, type FileReport, type RunSummary } from "./core/report.js";
+export type { FileStatus, TransformChange } from "./core/process-file.js";
+export type * from "./core/types.js";
+export { sanitizeExceptions, renameOperationName, generateTracing, instrumentOperations };
+
+/** Every single transform by name (pipelines: see PIPELINES). */
+export const transforms: Readonly<Record<string, Transform>> = {
+  [sanitizeExceptions.name]: sanitizeExceptions,
+  [renameOperationName.name]: renameOperationName,
+  [generateTracing.name]: generateTracing,
+  [instrumentOperations.name]: instrumentOperations,
+};

@@ -1,0 +1,269 @@
+/**
+ * runCodemod: the one runner behind the CLI and the programmatic API.
+ *
+ * It discovers candidate files, runs a transform or a pipeline (file transforms
+ * in a worker pool on big trees, project transforms in-process, each step on
+ * the previous step's in-memory output), re-parses every result, then writes
+ * atomically (only files whose bytes change, with their own BOM and line
+ * endings) or, for dry runs and checks, only reports diffs.
+ */
+import { existsSync, promises as fs, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createTwoFilesPatch } from "diff";
+import { writeFileAtomic } from "./core/atomic-write.js";
+import { discoverFiles } from "./core/discover.js";
+import { dirtyEntries } from "./core/git.js";
+import { findPackageDirs } from "./core/packages.js";
+import { DEFAULT_EXTENSIONS, describeError } from "./core/parsers.js";
+import { runInPool, workerAvailable } from "./core/pool.js";
+import { changedLines, processFile, verifyParses, type FileOutcome, type FileTask, type TransformChange } from "./core/process-file.js";
+import { createProgress } from "./core/progress.js";
+import { summarize, type FileReport, type Report } from "./core/report.js";
+import { decodeSource, encodeSource } from "./core/source-text.js";
+import type { FileTransform, ProjectTransform, Transform, TransformOptions } from "./core/types.js";
+import { loadTransform, resolveSteps, TRANSFORM_NAMES, type TransformName } from "./transforms/index.js";
+
+export interface RunOptions {
+  /** Transform or pipeline name (`sanitize-exceptions`, `migrate`, `check`, ...). */
+  readonly transform: string;
+  /** Files or directories; default the working directory. */
+  readonly paths?: readonly string[];
+  readonly cwd?: string;
+  /** Do not write; report unified diffs. */
+  readonly dry?: boolean;
+  /** Include transformed sources in the report. */
+  readonly print?: boolean;
+  /** Run even when the git tree has uncommitted changes. */
+  readonly force?: boolean;
+  readonly tracerName?: string;
+  readonly extensions?: readonly string[];
+  readonly ignorePatterns?: readonly string[];
+  /** Worker threads: undefined = automatic (parallel above `parallelThreshold` files), 0 or 1 = in-process. */
+  readonly workers?: number;
+  readonly parallelThreshold?: number;
+  /** Skip the text pre-filter (parse every file). */
+  readonly noPrefilter?: boolean;
+  /** Stream for the progress bar (the CLI passes stderr when it is a TTY). */
+  readonly progress?: NodeJS.WritableStream;
+  /** Extra options passed to transforms. */
+  readonly transformOptions?: TransformOptions;
+}
+
+/** A problem with the invocation itself (exit code 2). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+const DEFAULT_PARALLEL_THRESHOLD = 200;
+
+interface OverlayEntry {
+  content: string;
+  created: boolean;
+  changes: TransformChange[];
+  verified: boolean;
+}
+
+interface StatusEntry {
+  status: FileOutcome["status"];
+  reason?: string;
+  line?: number;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+function mergeStatus(statuses: Map<string, StatusEntry>, outcome: FileOutcome): void {
+  const prev = statuses.get(outcome.path);
+  if (prev?.status === "error") return;
+  if (outcome.status === "error" || !prev || prev.status === "skipped") {
+    statuses.set(outcome.path, { status: outcome.status, reason: outcome.reason, line: outcome.line });
+  }
+}
+
+export async function runCodemod(options: RunOptions): Promise<Report> {
+  const started = Date.now();
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const resolved = resolveSteps(options.transform);
+  if (!resolved) {
+    throw new UsageError(`unknown transform "${options.transform}". Valid transforms: ${TRANSFORM_NAMES.join(", ")}`);
+  }
+  const mode: Report["mode"] = resolved.check ? "check" : options.dry ? "dry" : "write";
+  const paths = options.paths?.length ? [...options.paths] : ["."];
+  for (const p of paths) {
+    if (!existsSync(path.resolve(cwd, p))) throw new UsageError(`path not found: ${p}`);
+  }
+  const extensions = (options.extensions?.length ? options.extensions : DEFAULT_EXTENSIONS).map((e) => (e.startsWith(".") ? e : `.${e}`));
+  if (mode === "write" && !options.force) {
+    const dirty = dirtyEntries(paths.map((p) => path.resolve(cwd, p)));
+    if (dirty.length > 0) {
+      throw new UsageError(
+        `refusing to run: the git tree has uncommitted changes (${dirty.length} entr${dirty.length === 1 ? "y" : "ies"}, e.g. "${dirty[0]!.trim()}"). Commit or stash them, or pass --force (or --dry).`,
+      );
+    }
+  }
+
+  const transforms: Transform[] = await Promise.all(resolved.steps.map((name) => loadTransform(name as TransformName)));
+  const transformOptions: TransformOptions = { ...options.transformOptions, ...(options.tracerName ? { tracerName: options.tracerName } : {}) };
+  const files = await discoverFiles(paths, { extensions, ignorePatterns: options.ignorePatterns, cwd });
+  const needsPackages = transforms.some((t) => t.kind === "project");
+  const packageDirs = needsPackages ? await findPackageDirs(paths, cwd) : [];
+
+  const overlay = new Map<string, OverlayEntry>();
+  const statuses = new Map<string, StatusEntry>();
+  const projectErrors: FileReport[] = [];
+  let workersUsed = 0;
+  const usePrefilter = !options.noPrefilter;
+
+  const diskText = (file: string): string | undefined => {
+    try {
+      return decodeSource(readFileSync(file, "utf8")).text;
+    } catch {
+      return undefined;
+    }
+  };
+
+  // Split the steps into runs of consecutive file transforms and single project transforms.
+  const earlierFileSteps: FileTransform[] = [];
+  for (let i = 0; i < transforms.length; ) {
+    const t = transforms[i]!;
+    if (t.kind === "file") {
+      const segment: FileTransform[] = [];
+      while (i < transforms.length && transforms[i]!.kind === "file") segment.push(transforms[i++] as FileTransform);
+      const candidates = [...new Set([...files, ...overlay.keys()])].filter((f) => statuses.get(f)?.status !== "error");
+      const tasks: FileTask[] = candidates.map((f) => ({ path: f, content: overlay.get(f)?.content }));
+      const progress = createProgress(tasks.length, segment.map((s) => s.name).join("+"), options.progress);
+      const onOutcome = (outcome: FileOutcome) => {
+        mergeStatus(statuses, outcome);
+        if (outcome.status === "changed" && outcome.content !== undefined) {
+          const prev = overlay.get(outcome.path);
+          overlay.set(outcome.path, {
+            content: outcome.content,
+            created: prev?.created ?? false,
+            changes: [...(prev?.changes ?? []), ...(outcome.changes ?? [])],
+            verified: true,
+          });
+        }
+      };
+      const threshold = options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD;
+      const size = options.workers ?? (tasks.length > threshold ? Math.min(os.availableParallelism?.() ?? os.cpus().length, tasks.length) : 1);
+      if (size > 1 && workerAvailable()) {
+        workersUsed = Math.max(workersUsed, size);
+        await runInPool(tasks, size, { transforms: segment.map((s) => s.name), options: transformOptions, prefilter: usePrefilter }, (results) => {
+          for (const r of results) onOutcome(r);
+          progress.tick(results.length);
+        });
+      } else {
+        for (const task of tasks) {
+          onOutcome(processFile(task, segment, transformOptions, usePrefilter));
+          progress.tick();
+        }
+      }
+      progress.done();
+      earlierFileSteps.push(...segment);
+      continue;
+    }
+    i++;
+    const project = t as ProjectTransform;
+    let changes;
+    try {
+      changes = await project.run({ packageDirs, options: transformOptions, readFile: (p) => overlay.get(path.resolve(p))?.content });
+    } catch (error) {
+      projectErrors.push({ path: `(${project.name})`, status: "error", reason: describeError(error).reason });
+      continue;
+    }
+    for (const change of changes) {
+      const file = path.resolve(cwd, change.path);
+      const previous = overlay.get(file);
+      let content = decodeSource(change.content).text;
+      if (previous) {
+        // The project transform may have read the file from disk: re-apply the earlier
+        // (idempotent) file transforms so their edits are not lost.
+        const redo = processFile({ path: file, content }, earlierFileSteps, transformOptions, usePrefilter);
+        if (redo.status === "changed" && redo.content !== undefined) content = redo.content;
+      }
+      const before = previous?.content ?? diskText(file);
+      if (before === content) continue;
+      overlay.set(file, {
+        content,
+        created: previous?.created ?? before === undefined,
+        changes: [...(previous?.changes ?? []), { transform: project.name, lines: changedLines(before ?? "", content) }],
+        verified: false,
+      });
+    }
+  }
+
+  // Finalize: verify, diff, write.
+  const reports: FileReport[] = [...projectErrors];
+  const allPaths = [...new Set([...files, ...statuses.keys(), ...overlay.keys()])].sort();
+  for (const file of allPaths) {
+    const rel = toPosix(path.relative(cwd, file)) || path.basename(file);
+    const status = statuses.get(file);
+    const entry = overlay.get(file);
+    if (status?.status === "error") {
+      reports.push({ path: rel, status: "error", reason: status.reason, line: status.line });
+      continue;
+    }
+    if (!entry) {
+      reports.push({ path: rel, status: status?.status ?? "skipped", ...(status?.reason ? { reason: status.reason } : {}) });
+      continue;
+    }
+    const raw = entry.created ? undefined : readFileSync(file, "utf8");
+    const decoded = raw === undefined ? { text: "", bom: false, eol: "\n" as const } : decodeSource(raw);
+    if (decoded.text === entry.content) {
+      reports.push({ path: rel, status: "unchanged" });
+      continue;
+    }
+    if (!entry.verified) {
+      const problem = verifyParses(file, entry.content);
+      if (problem) {
+        reports.push({ path: rel, status: "error", reason: `output would not parse, file left unchanged: ${problem.reason}`, line: problem.line });
+        continue;
+      }
+    }
+    const next = encodeSource(entry.content, decoded);
+    const report: FileReport = {
+      path: rel,
+      status: "changed",
+      ...(entry.created ? { created: true } : {}),
+      changes: entry.changes,
+      ...(mode !== "write" ? { diff: createTwoFilesPatch(entry.created ? "/dev/null" : `a/${rel}`, `b/${rel}`, decoded.text, entry.content) } : {}),
+      ...(options.print ? { output: entry.content } : {}),
+    };
+    if (mode === "write" && next !== raw) {
+      try {
+        await writeFileAtomic(file, next);
+      } catch (error) {
+        reports.push({ path: rel, status: "error", reason: `write failed: ${describeError(error).reason}` });
+        continue;
+      }
+    }
+    reports.push(report);
+  }
+
+  const summary = summarize(reports);
+  const failed = summary.error > 0 || (mode === "check" && summary.changed > 0);
+  return {
+    transform: options.transform,
+    steps: resolved.steps,
+    mode,
+    files: reports,
+    summary,
+    exitCode: failed ? 1 : 0,
+    stats: {
+      durationMs: Date.now() - started,
+      workers: workersUsed,
+      maxRssKb: process.resourceUsage().maxRSS,
+      packageDirs: packageDirs.length,
+    },
+  };
+}
+
+/** Reads a file's text as the transforms see it (exported for tests and tools). */
+export async function readSourceText(file: string): Promise<string> {
+  return decodeSource(await fs.readFile(file, "utf8")).text;
+}

@@ -1,0 +1,87 @@
+/**
+ * Small AST helpers shared by the file transforms: node predicates, a
+ * jscodeshift Collection over an already-parsed Babel File, and the set of
+ * identifier names a file already uses (to pick collision-free new names).
+ */
+import jscodeshift from "jscodeshift";
+import type { AnyNode } from "../../core/parsers.js";
+
+export const j = jscodeshift;
+
+export type { AnyNode };
+
+/** Strips TS-only wrappers (`x!`, `x as T`, `<T>x`, `x satisfies T`) that do not change the value. */
+export function unwrapTs(node: AnyNode): AnyNode {
+  let current = node;
+  while (
+    current &&
+    (current.type === "TSNonNullExpression" ||
+      current.type === "TSAsExpression" ||
+      current.type === "TSTypeAssertion" ||
+      current.type === "TSSatisfiesExpression" ||
+      current.type === "ParenthesizedExpression")
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+export function isMemberLike(node: AnyNode | undefined): boolean {
+  return !!node && (node.type === "MemberExpression" || node.type === "OptionalMemberExpression");
+}
+
+export function isCallLike(node: AnyNode | undefined): boolean {
+  return !!node && (node.type === "CallExpression" || node.type === "OptionalCallExpression");
+}
+
+/** The static name of a member's property (`a.b`, `a["b"]`), or undefined. */
+export function memberPropertyName(node: AnyNode): string | undefined {
+  const prop = node.property as AnyNode;
+  if (!node.computed && prop.type === "Identifier") return prop.name;
+  if (node.computed && prop.type === "StringLiteral") return prop.value;
+  if (node.computed && prop.type === "TemplateLiteral" && prop.expressions.length === 0) {
+    return prop.quasis[0]?.value?.cooked;
+  }
+  return undefined;
+}
+
+/** The static name of an object property key (`a:`, `"a":`), or undefined. */
+export function propertyKeyName(prop: AnyNode): string | undefined {
+  if (prop.type !== "ObjectProperty" && prop.type !== "Property") return undefined;
+  const key = prop.key as AnyNode;
+  if (!prop.computed && key.type === "Identifier") return key.name;
+  if (key.type === "StringLiteral") return key.value;
+  return undefined;
+}
+
+/** Start of the node including wrapping parentheses (Babel keeps them in `extra`). */
+export function outerStart(node: AnyNode): number {
+  return node.extra?.parenthesized ? node.extra.parenStart : node.start;
+}
+
+/** Identifier names used in the file, excluding non-computed property names. */
+export function usedNames(file: AnyNode): Set<string> {
+  const names = new Set<string>();
+  j(file as any)
+    .find(j.Identifier)
+    .forEach((p: any) => {
+      const parent = p.parent?.node as AnyNode | undefined;
+      if (parent && isMemberLike(parent) && parent.property === p.node && !parent.computed) return;
+      names.add(p.node.name);
+    });
+  return names;
+}
+
+/** A name not in `taken`: `preferred`, else `preferred2`, `preferred3`... (adds it to `taken`). */
+export function uniqueName(preferred: string, taken: Set<string>): string {
+  let name = preferred;
+  for (let i = 2; taken.has(name); i++) name = `${preferred}${i}`;
+  taken.add(name);
+  return name;
+}
+
+/** Leading whitespace of the line holding `offset`. */
+export function indentAt(source: string, offset: number): string {
+  const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
+  return /^[ \t]*/.exec(source.slice(lineStart))![0];
+}
