@@ -1,24 +1,41 @@
 /**
- * Placeholder sanitizer, replaced by the full rule set in this folder.
- * Redacts obvious `key=value` credentials and truncates; never throws.
+ * `sanitizeErrorMessage`: the one function every error message goes through
+ * before it reaches a span. It coerces any value to text without throwing,
+ * bounds the work to a window a little longer than the output budget, runs
+ * the redaction rules (one module per credential family, in `rules/`) over
+ * that window, and truncates without splitting a secret. Keys, hosts, status
+ * codes and error words stay; only credential values become `<REDACTED>`.
  */
+import { coerceToText } from "./coerce.js";
+import { DEFAULT_MAX_LENGTH, resolveMaxLength, scanWindow, truncate } from "./bounds.js";
+import { REDACTED } from "./marker.js";
+import { REDACTION_RULES } from "./rules/index.js";
+
 export interface SanitizeOptions {
   /** Maximum length of the returned message (default 500). */
   maxLength?: number;
 }
 
-export const REDACTED = "<REDACTED>";
-export const DEFAULT_MAX_LENGTH = 500;
+export { REDACTED, DEFAULT_MAX_LENGTH };
 
-export function sanitizeErrorMessage(message: unknown, options: SanitizeOptions = {}): string {
+/** Applies every redaction rule to an already bounded text. */
+export function redactCredentials(text: string): string {
+  let result = text;
+  for (const rule of REDACTION_RULES) {
+    if (rule.mayApply(result)) result = rule.apply(result);
+  }
+  return result;
+}
+
+export function sanitizeErrorMessage(message: unknown, options?: SanitizeOptions): string {
+  let maxLength = DEFAULT_MAX_LENGTH;
   try {
-    const max = options.maxLength ?? DEFAULT_MAX_LENGTH;
-    const text = typeof message === "string" ? message : String(message);
-    const redacted = text
-      .replace(/(\/\/[^/\s:@]*:)[^@\s/]+@/g, `$1${REDACTED}@`)
-      .replace(/((?:password|secret|token|api_?key)\s*[=:]\s*)[^\s&,;"']+/gi, `$1${REDACTED}`);
-    return redacted.length > max ? redacted.slice(0, max) : redacted;
+    maxLength = resolveMaxLength(options?.maxLength);
+    const text = coerceToText(message);
+    const window = scanWindow(text, maxLength);
+    return truncate(redactCredentials(window), maxLength, window.length < text.length);
   } catch {
-    return REDACTED;
+    // A rule failing must never let the raw message through, nor break the caller.
+    return REDACTED.length <= maxLength ? REDACTED : "";
   }
 }

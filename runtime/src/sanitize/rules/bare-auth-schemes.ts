@@ -1,0 +1,28 @@
+/**
+ * `Bearer <token>` and `Basic <base64>` outside a recognisable header
+ * ("rejected Bearer abc...", "curl -H 'Bearer ...'"). Only credential-shaped
+ * tokens go: at least 12 characters of mixed classes, so prose such as
+ * "Basic authentication failed" or "bearer token missing" stays.
+ */
+import { REDACTED } from "../marker.js";
+import { looksRandom } from "../text-shape.js";
+import type { RedactionRule } from "./rule.js";
+
+const BARE_SCHEME = /(?<![\w\-])(bearer|basic|token)([ \t]+)([A-Za-z0-9\-._~+\/]+=*)(?![A-Za-z0-9\-._~+\/="])/gi;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function redactBareAuthSchemes(text: string): string {
+  return text.replace(BARE_SCHEME, (whole: string, scheme: string, space: string, token: string) => {
+    if (!looksRandom(token, 12)) return whole;
+    // "token 6f1c8a2e-..." is usually a token's id; Bearer/Basic are always followed by the credential.
+    if (scheme.toLowerCase() === "token" && UUID.test(token)) return whole;
+    return `${scheme}${space}${REDACTED}`;
+  });
+}
+
+export const bareAuthSchemeRule: RedactionRule = {
+  name: "bare-auth-schemes",
+  mayApply: (text) => /bearer|basic|token/i.test(text),
+  apply: redactBareAuthSchemes,
+};

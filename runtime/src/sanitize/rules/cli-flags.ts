@@ -1,0 +1,44 @@
+/**
+ * Credentials passed as command-line flags and echoed back in errors:
+ * `--password x`, `--password=x`, `-token x`, `--client-secret "a b"`, and
+ * the short `-p` of MySQL clients (`mysql -u root -pSECRET`) and of
+ * `docker login -u x -p SECRET`. A value that
+ * starts with `-` is the next flag, and prose ("use --password to set it")
+ * is left alone.
+ */
+import { REDACTED } from "../marker.js";
+import { isSecretKeyName } from "../secret-key-names.js";
+import { isNonSecretValue } from "../text-shape.js";
+import { valueExtent } from "../value-extent.js";
+import { Splicer, type RedactionRule } from "./rule.js";
+
+const FLAG = /(?<![\w\-])--?([A-Za-z][\w.\-]*)(=|[ \t]+)/g;
+/** Commands whose short `-p` is a password (MySQL clients, `docker login`, `helm registry login`). */
+const SHORT_P_IS_PASSWORD = /\b(?:mysql\w*|mariadb\w*|login)\b/i;
+const SHORT_P_PASSWORD = /(?<=\s)-p(?:[ \t]+)?(?!assword\b)([^\s"'\-][^\s"']*)/g;
+
+export function redactCliFlags(text: string): string {
+  const out = new Splicer(text);
+  FLAG.lastIndex = 0;
+  for (let m = FLAG.exec(text); m !== null; m = FLAG.exec(text)) {
+    if (!isSecretKeyName(m[1]!)) continue;
+    const at = FLAG.lastIndex;
+    const value = valueExtent(text, at, { equals: m[2] === "=", spaced: m[2] !== "=" });
+    if (!value) continue;
+    if (value.secret) out.replace(value.start, value.end, REDACTED);
+    FLAG.lastIndex = Math.max(value.next, at);
+  }
+  let result = out.toString();
+  if (SHORT_P_IS_PASSWORD.test(result)) {
+    result = result.replace(SHORT_P_PASSWORD, (whole: string, value: string) =>
+      isNonSecretValue(value) ? whole : whole.slice(0, whole.length - value.length) + REDACTED,
+    );
+  }
+  return result;
+}
+
+export const cliFlagRule: RedactionRule = {
+  name: "cli-flags",
+  mayApply: (text) => text.includes("-"),
+  apply: redactCliFlags,
+};

@@ -1,0 +1,27 @@
+/**
+ * Credential file lines that have no `key=value` shape: `.netrc`
+ * (`machine host login user password SECRET`, `default login x password SECRET`) and Oracle EZConnect
+ * (`jdbc:oracle:thin:scott/SECRET@host:1521/svc`).
+ */
+import { REDACTED } from "../marker.js";
+import { isNonSecretValue } from "../text-shape.js";
+import type { RedactionRule } from "./rule.js";
+
+const NETRC_PASSWORD = /(\b(?:machine[ \t]+\S+|default)[ \t]+login[ \t]+\S+[ \t]+password[ \t]+)([^\s"']+)/gi;
+const ORACLE_THIN = /(:thin:[^\s\/@:]*\/)([^\s@]+)(?=@)/g;
+
+export function redactCredentialFiles(text: string): string {
+  return text
+    .replace(NETRC_PASSWORD, (whole: string, prefix: string, value: string) =>
+      isNonSecretValue(value) ? whole : `${prefix}${REDACTED}`,
+    )
+    .replace(ORACLE_THIN, (whole: string, prefix: string, value: string) =>
+      value === REDACTED ? whole : `${prefix}${REDACTED}`,
+    );
+}
+
+export const credentialFileRule: RedactionRule = {
+  name: "credential-files",
+  mayApply: (text) => /password|:thin:/i.test(text),
+  apply: redactCredentialFiles,
+};

@@ -1,0 +1,36 @@
+/**
+ * The ordered rule set. Structural forms whose body would confuse the
+ * key/value scan go first (PEM blocks, URLs with userinfo, webhook paths,
+ * vendor-prefixed tokens, JWTs); then cookies and keyed values in every
+ * surface form; then the shape-based catch-alls (bare auth schemes, cards).
+ */
+import { bareAuthSchemeRule } from "./bare-auth-schemes.js";
+import { cliFlagRule } from "./cli-flags.js";
+import { cookieRule } from "./cookies.js";
+import { credentialFileRule } from "./credential-files.js";
+import { jwtRule } from "./jwt.js";
+import { keyValueRule } from "./key-value.js";
+import { markupElementRule } from "./markup-elements.js";
+import { paymentCardRule } from "./payment-cards.js";
+import { pemPrivateKeyRule } from "./pem-private-keys.js";
+import type { RedactionRule } from "./rule.js";
+import { urlUserinfoRule } from "./url-userinfo.js";
+import { vendorTokenRule } from "./vendor-tokens.js";
+import { webhookUrlRule } from "./webhook-urls.js";
+
+export type { RedactionRule } from "./rule.js";
+
+export const REDACTION_RULES: readonly RedactionRule[] = [
+  pemPrivateKeyRule,
+  urlUserinfoRule,
+  webhookUrlRule,
+  vendorTokenRule,
+  jwtRule,
+  cookieRule,
+  keyValueRule,
+  cliFlagRule,
+  markupElementRule,
+  credentialFileRule,
+  bareAuthSchemeRule,
+  paymentCardRule,
+];

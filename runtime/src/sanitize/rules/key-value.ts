@@ -1,0 +1,44 @@
+/**
+ * Values of credential-named keys in every key/value surface form:
+ * `password=x`, `password = x`, `password: x` (YAML, headers), `"password": "x"`
+ * (JSON), `\"password\": \"x\"` (JSON inside JSON), `:password => "x"`,
+ * `DB_PASSWORD=x`, `clientSecret: 'a b'`, query strings (`&access_token=x&`),
+ * connection strings (`AccountKey=x;`, `Pwd={x}`), `Authorization: Bearer x`.
+ *
+ * One sticky scan finds `key <separator>` pairs; only when the key names a
+ * credential is the value measured (see value-extent) and replaced. Scanning
+ * resumes right after the separator otherwise, so a harmless key never
+ * swallows a credential pair that follows it (`error: password=x`).
+ */
+import { REDACTED } from "../marker.js";
+import { isSecretKeyName } from "../secret-key-names.js";
+import { valueExtent } from "../value-extent.js";
+import { Splicer, type RedactionRule } from "./rule.js";
+
+const KEY_SEPARATOR = /(?<![\w.\-])(\\?["']|)([A-Za-z_][\w.\-]*)\1[ \t]*(=>|:=|:(?!:)|=(?!=))[ \t]*/g;
+const AUTHORIZATION_KEY = /(?:authori[sz]ation|auth)$/i;
+
+export function redactKeyValues(text: string): string {
+  const out = new Splicer(text);
+  KEY_SEPARATOR.lastIndex = 0;
+  for (let m = KEY_SEPARATOR.exec(text); m !== null; m = KEY_SEPARATOR.exec(text)) {
+    const key = m[2]!;
+    if (!isSecretKeyName(key)) continue;
+    const at = KEY_SEPARATOR.lastIndex;
+    const value = valueExtent(text, at, {
+      equals: m[3] !== ":",
+      spaced: false,
+      authorization: AUTHORIZATION_KEY.test(key),
+    });
+    if (!value) continue;
+    if (value.secret) out.replace(value.start, value.end, REDACTED);
+    KEY_SEPARATOR.lastIndex = Math.max(value.next, at);
+  }
+  return out.toString();
+}
+
+export const keyValueRule: RedactionRule = {
+  name: "key-value",
+  mayApply: (text) => text.includes("=") || text.includes(":"),
+  apply: redactKeyValues,
+};

@@ -1,0 +1,30 @@
+/**
+ * Passwords in URL userinfo, any scheme (`postgresql://u:p@host`,
+ * `mongodb+srv://`, `redis://:p@host` with an empty user, `amqps://`,
+ * scheme-relative `//u:p@host`), and random-looking bare userinfo that is a
+ * key on its own (Sentry DSNs, `https://<token>@host`). The user name, host,
+ * port and path stay: they are what makes a connection error debuggable.
+ */
+import { REDACTED } from "../marker.js";
+import { looksRandom } from "../text-shape.js";
+import type { RedactionRule } from "./rule.js";
+
+// `//` + user (no `:`/`@`/`/`) + `:` + password up to the LAST `@` before the path: linear per `//`.
+const USER_PASSWORD = /(?<!\/)\/\/([^\s/?#@:"'<>]*):([^\s/?#"'<>]+)@(?=[^\s@/?#"'<>])/g;
+const TOKEN_USER = /(?<!\/)\/\/([^\s/?#@:"'<>]{16,})@(?=[\w\[])/g;
+
+export function redactUrlUserinfo(text: string): string {
+  let result = text.replace(USER_PASSWORD, (whole: string, user: string, password: string) =>
+    password === REDACTED ? whole : `//${user}:${REDACTED}@`,
+  );
+  result = result.replace(TOKEN_USER, (whole: string, user: string) =>
+    looksRandom(user, 16) ? `//${REDACTED}@` : whole,
+  );
+  return result;
+}
+
+export const urlUserinfoRule: RedactionRule = {
+  name: "url-userinfo",
+  mayApply: (text) => text.includes("//") && text.includes("@"),
+  apply: redactUrlUserinfo,
+};

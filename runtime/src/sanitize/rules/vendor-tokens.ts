@@ -1,0 +1,74 @@
+/**
+ * Credentials recognisable by their vendor prefix alone, wherever they appear
+ * (no key needed): AWS access key ids, GitHub, GitLab, Slack, npm, Stripe,
+ * Google, SendGrid, OpenAI/Anthropic, Vault, Databricks, Hugging Face,
+ * Docker Hub, PyPI, Shopify, Twilio, Grafana, Atlassian, Doppler, age keys,
+ * base64-encoded PEM private keys (`LS0tLS1CRUdJTi...` in kubeconfigs).
+ * All families run as one alternation so a message is scanned once.
+ */
+import { REDACTED } from "../marker.js";
+import { looksRandom } from "../text-shape.js";
+import type { RedactionRule } from "./rule.js";
+
+interface VendorFormat {
+  readonly vendor: string;
+  /** Regex source; must not contain capturing groups. */
+  readonly pattern: string;
+  /** Extra shape check for formats whose prefix alone is weak. */
+  readonly check?: (token: string) => boolean;
+}
+
+const mixed = (token: string): boolean => looksRandom(token.replace(/^[a-z]+[-_.]/i, ""), 16);
+
+export const VENDOR_FORMATS: readonly VendorFormat[] = [
+  { vendor: "aws-access-key-id", pattern: "(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])" },
+  { vendor: "github", pattern: "gh[pousr]_[A-Za-z0-9]{30,}" },
+  { vendor: "github-fine-grained", pattern: "github_pat_[A-Za-z0-9_]{30,}" },
+  { vendor: "gitlab", pattern: "gl(?:pat|dt|ptt|rt|cbt|imt|oas|ft|soat|agent|ffct)-[A-Za-z0-9_\\-]{16,}(?:\\.[A-Za-z0-9_\\-]+)*" },
+  { vendor: "slack-token", pattern: "(?:xox[a-z](?:\\.xox[a-z])?|xapp)-[A-Za-z0-9\\-]{10,}" },
+  { vendor: "npm", pattern: "npm_[A-Za-z0-9]{30,}" },
+  { vendor: "stripe", pattern: "(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}" },
+  { vendor: "stripe-webhook", pattern: "whsec_[A-Za-z0-9+/=]{20,}" },
+  { vendor: "google-api-key", pattern: "AIza[A-Za-z0-9_\\-]{30,}" },
+  { vendor: "google-oauth", pattern: "(?:ya29\\.[A-Za-z0-9_\\-]{20,}|GOCSPX-[A-Za-z0-9_\\-]{20,}|1//0[A-Za-z0-9_\\-]{30,})" },
+  { vendor: "sendgrid", pattern: "SG\\.[A-Za-z0-9_\\-]{16,}\\.[A-Za-z0-9_\\-]{16,}" },
+  { vendor: "openai-anthropic", pattern: "sk-(?:ant-[a-z]+\\d*-|proj-|svcacct-|admin-|None-)?[A-Za-z0-9_\\-]{20,}", check: mixed },
+  { vendor: "vault", pattern: "hv[sbr]\\.[A-Za-z0-9_\\-]{20,}" },
+  { vendor: "vault-legacy", pattern: "[sb]\\.[A-Za-z0-9]{24}(?![A-Za-z0-9.])", check: mixed },
+  { vendor: "databricks", pattern: "dapi[a-f0-9]{32}(?:-\\d+)?" },
+  { vendor: "huggingface", pattern: "hf_[A-Za-z0-9]{30,}" },
+  { vendor: "docker-hub", pattern: "dckr_pat_[A-Za-z0-9_\\-]{20,}" },
+  { vendor: "pypi", pattern: "pypi-AgE[A-Za-z0-9_\\-]{50,}" },
+  { vendor: "shopify", pattern: "shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}" },
+  { vendor: "twilio", pattern: "SK[0-9a-f]{32}(?![A-Za-z0-9])" },
+  { vendor: "grafana", pattern: "(?:glsa|glc)_[A-Za-z0-9_=+/]{30,}" },
+  { vendor: "atlassian", pattern: "ATATT3[A-Za-z0-9_\\-=]{50,}" },
+  { vendor: "doppler", pattern: "dp\\.(?:st|pt|sa|ct|scim|audit)\\.[A-Za-z0-9_\\-]{20,}" },
+  { vendor: "linear", pattern: "lin_api_[A-Za-z0-9]{30,}" },
+  { vendor: "postman", pattern: "PMAK-[a-f0-9]{24}-[a-f0-9]{34}" },
+  { vendor: "new-relic", pattern: "NRAK-[A-Z0-9]{27}" },
+  { vendor: "age-secret-key", pattern: "AGE-SECRET-KEY-1[A-Z0-9]{50,}" },
+  { vendor: "base64-pem", pattern: "LS0tLS1CRUdJTi[A-Za-z0-9+/=]{20,}" },
+];
+
+const ANY_VENDOR = new RegExp(
+  `(?<![A-Za-z0-9])(?:${VENDOR_FORMATS.map((format) => `(${format.pattern})`).join("|")})`,
+  "g",
+);
+
+export function redactVendorTokens(text: string): string {
+  return text.replace(ANY_VENDOR, (token: string, ...groups: unknown[]) => {
+    for (let i = 0; i < VENDOR_FORMATS.length; i++) {
+      if (groups[i] === undefined) continue;
+      const check = VENDOR_FORMATS[i]!.check;
+      return check === undefined || check(token) ? REDACTED : token;
+    }
+    return token;
+  });
+}
+
+export const vendorTokenRule: RedactionRule = {
+  name: "vendor-tokens",
+  mayApply: () => true,
+  apply: redactVendorTokens,
+};

@@ -1,0 +1,25 @@
+/**
+ * Incoming-webhook URLs whose path IS the credential: Slack
+ * (`hooks.slack.com/services/T../B../<secret>`), Discord
+ * (`discord.com/api/webhooks/<id>/<secret>`) and Microsoft Teams
+ * (`.../IncomingWebhook/<secret>/...`). The host and the non-secret ids stay.
+ */
+import { REDACTED } from "../marker.js";
+import type { RedactionRule } from "./rule.js";
+
+const SLACK = /(hooks\.slack\.com\/(?:services|workflows|triggers)\/(?:[A-Za-z0-9]+\/)*)([A-Za-z0-9]{8,})(?![A-Za-z0-9\/])/g;
+const DISCORD = /(discord(?:app)?\.com\/api\/webhooks\/\d+\/)([A-Za-z0-9_\-]{20,})/g;
+const TEAMS = /(\/IncomingWebhook\/)([A-Za-z0-9]{16,})/g;
+
+export function redactWebhookUrls(text: string): string {
+  return text
+    .replace(SLACK, (_whole: string, prefix: string) => `${prefix}${REDACTED}`)
+    .replace(DISCORD, (_whole: string, prefix: string) => `${prefix}${REDACTED}`)
+    .replace(TEAMS, (_whole: string, prefix: string) => `${prefix}${REDACTED}`);
+}
+
+export const webhookUrlRule: RedactionRule = {
+  name: "webhook-urls",
+  mayApply: (text) => text.includes("hooks.slack.com") || text.includes("/webhooks/") || text.includes("IncomingWebhook"),
+  apply: redactWebhookUrls,
+};

@@ -1,0 +1,72 @@
+/**
+ * Decides whether a key found inside free text (`DB_PASSWORD`, `clientSecret`,
+ * `X-Api-Key`, `aws_secret_access_key`, `_authToken`, `AccountKey`,
+ * `X-Amz-Signature`) names a credential. Message keys come in shapes span
+ * attribute keys never take (`PGPASSWORD`, `PRIVATE-TOKEN`, `sessionid`), so
+ * this is the text-side counterpart of `isSensitiveAttributeKey` in the
+ * conventions: it splits the key into words and looks for a credential word
+ * that is not followed by a word that makes the key describe metadata
+ * (`token_type`, `password_length`, `SharedAccessKeyName`, `token_url`).
+ */
+
+/** Words that name a credential on their own. */
+const CREDENTIAL_WORDS = new Set([
+  "password", "passwd", "pwd", "pass", "pw", "passphrase", "passcode", "secret", "token", "apikey", "auth",
+  "authorization", "credential", "credentials", "creds", "sig", "signature", "jwt", "bearer", "session",
+  "sessionid", "sessid", "privatekey", "accesskey", "secretkey", "accountkey", "masterkey", "sas", "otp",
+  "connectionstring", "connstr",
+]);
+
+/** Endings of compound words that name a credential (`pgpassword`, `authtoken`, `clientsecret`). */
+const CREDENTIAL_SUFFIX = /(?:password|passwd|passphrase|secret|token|apikey|accesskey|secretkey|privatekey|sessionid|credentials?|signature)$/;
+
+/** `<word> key` pairs that name a credential (`api key`, `account key`, `x-functions-key`). */
+const KEY_QUALIFIERS = new Set([
+  "api", "access", "secret", "private", "account", "master", "encryption", "signing", "client", "shared",
+  "subscription", "auth", "session", "storage", "functions", "license", "app", "admin", "service", "primary_access",
+]);
+
+/** Connection-string pairs (`conn str`, `connection string`). */
+const PAIRS = new Set(["connection_string", "conn_str", "connection_str"]);
+
+/** Words after the credential word that make the key describe metadata, not hold a value. */
+const DESCRIPTIVE_WORDS = new Set([
+  "name", "names", "type", "types", "kind", "count", "length", "len", "size", "min", "max", "expires", "expiry",
+  "expiration", "exp", "ttl", "timeout", "duration", "lifetime", "age", "url", "uri", "endpoint", "host",
+  "hostname", "port", "path", "file", "filename", "dir", "location", "ref", "reference", "store", "version",
+  "method", "mode", "provider", "source", "status", "state", "policy", "format", "scheme", "algorithm", "alg",
+  "header", "prefix", "scope", "scopes", "issuer", "audience", "domain", "secure", "httponly", "samesite",
+  "enabled", "disabled", "required", "present", "set", "configured", "valid", "validity", "rotation", "hint",
+  "field", "env", "var", "param", "mount", "engine", "backend", "manager", "label", "description", "stdin",
+  "command", "cmd", "helper", "strength", "complexity", "reset", "changed", "updated", "created", "used",
+  "id_type", "limit", "retries", "level", "flag", "option", "options", "template", "pattern", "regex",
+]);
+
+/** Splits `clientSecret`, `X-Api-Key`, `spring.datasource.password` into lowercase words. */
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== "");
+}
+
+/** Whether a key found in a message names a credential whose value must be redacted. */
+export function isSecretKeyName(key: string): boolean {
+  if (key.length > 128) return false;
+  const words = keyWords(key);
+  let last = -1;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = words[i + 1];
+    if (CREDENTIAL_WORDS.has(word) || CREDENTIAL_SUFFIX.test(word)) last = i;
+    if (next === "key" && KEY_QUALIFIERS.has(word)) last = i + 1;
+    if (next !== undefined && PAIRS.has(`${word}_${next}`)) last = i + 1;
+  }
+  if (last < 0) return false;
+  for (let i = last + 1; i < words.length; i++) {
+    if (DESCRIPTIVE_WORDS.has(words[i]!)) return false;
+  }
+  return true;
+}

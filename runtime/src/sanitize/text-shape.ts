@@ -1,0 +1,79 @@
+/**
+ * Shape tests on candidate values: does a string look like random credential
+ * material, a placeholder (`<token>`, `${DB_PASSWORD}`, `{{ secret }}`,
+ * `****`), a harmless literal (`null`, `true`, `bearer`) or a word of prose
+ * ("token: expired")? Rules use these to redact credentials while leaving the
+ * look-alikes that make a message useful byte-identical.
+ */
+import { REDACTED } from "./marker.js";
+
+/** Number of character classes (lower, upper, digit, symbol) present in a string. */
+export function characterClasses(text: string): number {
+  let lower = 0;
+  let upper = 0;
+  let digit = 0;
+  let symbol = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = 1;
+    else if (c >= 65 && c <= 90) upper = 1;
+    else if (c >= 48 && c <= 57) digit = 1;
+    else symbol = 1;
+  }
+  return lower + upper + digit + symbol;
+}
+
+/** Mixed-class text of some length: what generated keys, passwords and tokens look like. */
+export function looksRandom(text: string, minLength: number): boolean {
+  if (text.length < minLength) return false;
+  if (/^[a-z]+$|^[A-Z]+$/.test(text)) return false;
+  return characterClasses(text) >= 2 && /[0-9]/.test(text) ? true : characterClasses(text) >= 3;
+}
+
+const PLACEHOLDER =
+  /^(?:<[^<>]*>|\$\{[^{}]*\}|\{\{.*\}\}|\{%.*%\}|\$\(.*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|%\(\w+\)s|%s|\[(?:redacted|filtered|masked|hidden|secret|sensitive)\]|\((?:redacted|hidden|masked|sensitive)\)|[*•·]+|x{3,}|X{3,}|\.{3}|…)$/i;
+
+/** Harmless literal values that appear after a secret-named key without being one. */
+const LITERALS = new Set([
+  "", "-", "n/a", "na", "null", "nil", "none", "undefined", "true", "false", "yes", "no", "on", "off",
+  "empty", "unset", "redacted", "hidden", "masked", "filtered", "sensitive", "required", "optional",
+  "enabled", "disabled", "bearer", "basic", "digest", "token", "password", "secret", "oauth", "oauth2",
+  "plain", "sasl", "md5", "trust", "peer", "ident", "scram-sha-256", "scram-sha-512", "jwt", "cookie",
+  "header", "query", "env", "file", "vault", "kms", "iam", "default", "auto", "local",
+]);
+
+/** Words of English prose that follow a secret-named key in sentences like "token: expired". */
+const PROSE_WORDS = new Set([
+  "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "without", "and", "or", "not", "no",
+  "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "does", "did", "do", "must", "should",
+  "can", "cannot", "could", "will", "would", "may", "might", "if", "when", "then", "than", "that", "this", "it",
+  "missing", "invalid", "expired", "revoked", "rejected", "denied", "failed", "failure", "error", "found",
+  "provided", "given", "mismatch", "incorrect", "wrong", "malformed", "unknown", "unsupported", "unavailable",
+  "too", "changed", "updated", "reset", "rotated", "deleted", "created", "set", "needed", "expected", "ok",
+  "valid", "verified", "refused", "timeout", "see", "use", "via", "please", "value", "field", "option",
+]);
+
+/** A value that is a placeholder, a mask or the marker itself, never a credential. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  return v === REDACTED || PLACEHOLDER.test(v);
+}
+
+/** A value that cannot be a credential: placeholder, literal, short number, or a key *name* such as `db-password`. */
+export function isNonSecretValue(value: string): boolean {
+  const v = value.trim();
+  if (isPlaceholder(v)) return true;
+  if (LITERALS.has(v.toLowerCase())) return true;
+  if (/^\d{1,5}$/.test(v)) return true;
+  return isSecretReferenceName(v);
+}
+
+/** `db-password`, `api_key`, `client.secret`: a name that refers to a secret rather than being one. */
+export function isSecretReferenceName(value: string): boolean {
+  return /^[a-z]+(?:[._-][a-z]+)+$/.test(value) && /pass|secret|token|key|cred|auth/.test(value);
+}
+
+/** A single lowercase word such as "expired" or "must": the start of a sentence, not a value. */
+export function isProseWord(value: string): boolean {
+  return PROSE_WORDS.has(value.toLowerCase());
+}

@@ -1,0 +1,131 @@
+/**
+ * Finds where the value after `key=`, `key: `, `"key": `, `--key ` ends, in
+ * every surface form: double, single, back-tick and JSON-escaped (`\"...\"`)
+ * quotes (unterminated ones run to the end of the line), ODBC `{...}`,
+ * placeholders that contain spaces (`{{ secret }}`, `<your token>`), an
+ * HTTP auth scheme before the credential (`Bearer x`, `Basic x`), and bare
+ * values, whose trailing sentence punctuation and unbalanced closing
+ * brackets are not part of the value. Every pattern here is anchored at the
+ * value (sticky) and linear in its length.
+ */
+import { isNonSecretValue, isProseWord } from "./text-shape.js";
+
+export interface ValueExtent {
+  /** Start of the part to replace with the marker. */
+  readonly start: number;
+  /** End of the part to replace. */
+  readonly end: number;
+  /** Where scanning continues (after closing quotes). */
+  readonly next: number;
+  /** False when the value is a placeholder, literal or prose: leave it as is. */
+  readonly secret: boolean;
+}
+
+export interface ValueContext {
+  /** The separator was `=` (ODBC braces allowed) rather than `:` or whitespace. */
+  readonly equals: boolean;
+  /** The separator was whitespace (CLI flag): a value starting with `-` is the next flag. */
+  readonly spaced: boolean;
+  /** The key is an HTTP authorization header: `Digest ...`/`AWS4-HMAC-SHA256 ...` parameter lists run to the line end. */
+  readonly authorization?: boolean;
+}
+
+const ESCAPED_QUOTED = /\\"((?:[^"\\\r\n]|\\(?!")[^\r\n])*)(\\")?/y;
+const DOUBLE_QUOTED = /"((?:[^"\\\r\n]|\\[^\r\n])*)("?)/y;
+const SINGLE_QUOTED = /'([^'\r\n]*)('?)/y;
+const BACKTICK_QUOTED = /`([^`\r\n]*)(`?)/y;
+const BRACED = /\{([^{}\r\n]*)\}/y;
+const SPACED_PLACEHOLDER = /(?:\{\{[^{}\r\n]{0,200}\}\}|\{%[^{}\r\n]{0,200}%\}|\$\{[^{}\r\n]{0,200}\}|<[^<>\r\n]{1,80}>)(?=$|[\s"',;&)\]}])/y;
+const AUTH_SCHEME = /(?:bearer|basic|token|bot|apikey|api-key|sso-key|ssws|geniekey|splunk|key|negotiate|ntlm)[ \t]+(?=\S)/iy;
+const PARAM_LIST_SCHEME = /(?:digest|aws4-hmac-sha256|oauth|hmac-sha256|signature)[ \t]+(?=\S)/iy;
+const BARE = /[^\s"'`,;&]+/y;
+const TO_LINE_END = /[^\r\n"']+/y;
+const NEXT_WORD = /[ \t]+[A-Za-z]/y;
+
+function run(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+function quoted(text: string, match: RegExpExecArray, at: number, openLength: number): ValueExtent {
+  const inner = match[1] ?? "";
+  let start = at + openLength;
+  const end = start + inner.length;
+  const next = at + match[0].length;
+  if (run(AUTH_SCHEME, text, start) && AUTH_SCHEME.lastIndex < end) start = AUTH_SCHEME.lastIndex;
+  return { start, end, next, secret: !isNonSecretValue(text.slice(start, end)) };
+}
+
+/** The value starting at `at`, or undefined when there is none. */
+export function valueExtent(text: string, at: number, context: ValueContext, allowScheme = true): ValueExtent | undefined {
+  if (at >= text.length) return undefined;
+  const first = text[at]!;
+  if (first === "\\" && text[at + 1] === '"') {
+    const m = run(ESCAPED_QUOTED, text, at);
+    if (m) return quoted(text, m, at, 2);
+  }
+  if (first === '"') return quoted(text, run(DOUBLE_QUOTED, text, at)!, at, 1);
+  if (first === "'") return quoted(text, run(SINGLE_QUOTED, text, at)!, at, 1);
+  if (first === "`") return quoted(text, run(BACKTICK_QUOTED, text, at)!, at, 1);
+  const placeholder = run(SPACED_PLACEHOLDER, text, at);
+  if (placeholder) return { start: at, end: at + placeholder[0].length, next: at + placeholder[0].length, secret: false };
+  if (first === "{" || first === "[") {
+    if (!context.equals || first === "[") return undefined; // a nested object or list: its own keys are scanned
+    const braced = run(BRACED, text, at);
+    if (!braced) return undefined;
+    return quoted(text, braced, at, 1);
+  }
+  if (context.spaced && first === "-") return undefined;
+  if (context.authorization && run(PARAM_LIST_SCHEME, text, at)) {
+    const start = PARAM_LIST_SCHEME.lastIndex;
+    const rest = run(TO_LINE_END, text, start);
+    if (!rest) return undefined;
+    const end = start + rest[0].trimEnd().length;
+    return { start, end, next: end, secret: true };
+  }
+  if (allowScheme && run(AUTH_SCHEME, text, at)) {
+    const afterScheme = valueExtent(text, AUTH_SCHEME.lastIndex, { equals: false, spaced: false }, false);
+    if (afterScheme) return afterScheme;
+  }
+  const valueStart = at;
+  const bare = run(BARE, text, valueStart);
+  if (!bare) return undefined;
+  const value = trimTrailing(bare[0]);
+  const end = valueStart + value.length;
+  let secret = value !== "" && !isNonSecretValue(value);
+  if (secret && isProseValue(text, value, end, context)) secret = false;
+  return { start: valueStart, end, next: end, secret };
+}
+
+/** "token: expired", "password: must be ...": a lowercase word that starts a sentence. */
+function isProseValue(text: string, value: string, end: number, context: ValueContext): boolean {
+  if (isProseWord(value)) return true;
+  if (context.equals || !/^[a-z]+$/.test(value)) return false;
+  return run(NEXT_WORD, text, end) !== null;
+}
+
+/** Drops sentence punctuation and closing brackets the value never opened (one pass, linear). */
+function trimTrailing(value: string): string {
+  const opened: Record<string, number> = { ")": 0, "]": 0, "}": 0, ">": 0 };
+  const closed: Record<string, number> = { ")": 0, "]": 0, "}": 0, ">": 0 };
+  const closerOf: Record<string, string> = { "(": ")", "[": "]", "{": "}", "<": ">" };
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    const closer = closerOf[c];
+    if (closer !== undefined) opened[closer]!++;
+    else if (c in closed) closed[c]!++;
+  }
+  let end = value.length;
+  while (end > 0) {
+    const c = value[end - 1]!;
+    if (c === "." || c === ":" || c === "!" || c === "?") {
+      end--;
+    } else if (c in closed && closed[c]! > opened[c]!) {
+      closed[c]!--;
+      end--;
+    } else {
+      break;
+    }
+  }
+  return value.slice(0, end);
+}
