@@ -1,0 +1,36 @@
+/**
+ * Configuration of the dbt Fusion plugin: the dbt runner's settings (project,
+ * profiles, env, timeout) plus which executables to try and whether to fall
+ * back to dbt-core.
+ */
+import { dbtCliConfigSchema, formatIssues, parseDbtCliConfig, type ResolvedDbtCliConfig } from "@floe/plugin-dbt-core";
+import { z } from "zod";
+import { ConfigError } from "./errors.js";
+
+export const dbtFusionConfigSchema = dbtCliConfigSchema.omit({ executable: true }).extend({
+  /** `auto`: Fusion when found, else dbt-core. `fusion`: Fusion only. `core`: dbt-core only. */
+  mode: z.enum(["auto", "fusion", "core"]).default("auto"),
+  /** Fusion executable; default: `dbtf` on PATH, then `coreExecutable` if its `--version` says Fusion. */
+  fusionExecutable: z.string().min(1).optional(),
+  /** dbt-core executable. */
+  coreExecutable: z.string().min(1).default("dbt"),
+  /** In `auto` mode, run with dbt-core when Fusion is missing or rejects the adapter. */
+  fallback: z.boolean().default(true),
+});
+
+export type DbtFusionConfig = z.input<typeof dbtFusionConfigSchema>;
+
+export interface ResolvedDbtFusionConfig {
+  mode: "auto" | "fusion" | "core";
+  fallback: boolean;
+  fusionExecutable?: string;
+  /** Runner config for dbt-core (executable = coreExecutable). */
+  core: ResolvedDbtCliConfig;
+}
+
+export function parseFusionConfig(input: unknown): ResolvedDbtFusionConfig {
+  const parsed = dbtFusionConfigSchema.safeParse(input ?? {});
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
+  const { mode, fallback, fusionExecutable, coreExecutable, ...runner } = parsed.data;
+  return { mode, fallback, fusionExecutable, core: parseDbtCliConfig({ ...runner, executable: coreExecutable }) };
+}
