@@ -2,7 +2,21 @@
 import { PluginType } from "../conventions.js";
 import { PluginMetadata } from "../plugins/plugin-metadata.js";
 
-export type RunStatus = "QUEUED" | "STARTING" | "STARTED" | "SUCCESS" | "FAILURE" | "CANCELED" | "UNKNOWN";
+/** Run lifecycle states (Dagster's `RunStatus` enum; other orchestrators map onto it). */
+export type RunStatus =
+  | "QUEUED"
+  | "NOT_STARTED"
+  | "MANAGED"
+  | "STARTING"
+  | "STARTED"
+  | "SUCCESS"
+  | "FAILURE"
+  | "CANCELING"
+  | "CANCELED"
+  | "UNKNOWN";
+
+/** States a run never leaves. */
+export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ["SUCCESS", "FAILURE", "CANCELED"];
 
 export abstract class OrchestratorPlugin<Source = unknown, Definitions = unknown, LaunchRequest = unknown> extends PluginMetadata {
   override get pluginType(): typeof PluginType.ORCHESTRATOR {
