@@ -11,6 +11,7 @@
 import path from "node:path";
 import { Node, SyntaxKind, type ClassDeclaration, type Expression, type SourceFile } from "ts-morph";
 import { CONVENTIONS, isPluginType, PLUGIN_TYPES, type PluginType } from "@floe/runtime/conventions";
+import { exportNameOf, isExportedClass } from "./exports.js";
 import { candidateFiles, isRelativeSpecifier } from "./module-specifiers.js";
 import type { PackageProject } from "./package-project.js";
 import { runtimeExportName } from "./runtime-bindings.js";
@@ -50,15 +51,25 @@ function resolveImport(from: SourceFile, specifier: string): SourceFile | undefi
   return undefined;
 }
 
-function exportedClass(file: SourceFile, exportName: string): ClassDeclaration | undefined {
-  if (exportName === "default") {
-    const def = file.getClasses().find((c) => c.isDefaultExport());
-    if (def) return def;
-  }
-  const local = file.getClass(exportName);
-  if (local?.isExported()) return local;
-  for (const declaration of file.getExportedDeclarations().get(exportName) ?? []) {
-    if (Node.isClassDeclaration(declaration)) return declaration;
+/** The class `file` exports under `exportName`, following re-exports within the package. */
+function exportedClass(file: SourceFile, exportName: string, seen = new Set<SourceFile>()): ClassDeclaration | undefined {
+  if (seen.has(file)) return undefined;
+  seen.add(file);
+  const own = file.getClasses().find((c) => exportNameOf(c) === exportName);
+  if (own) return own;
+  for (const declaration of file.getExportDeclarations()) {
+    const specifier = declaration.getModuleSpecifierValue();
+    const target = specifier === undefined ? undefined : resolveImport(file, specifier);
+    if (!target) continue;
+    if (!declaration.hasNamedExports()) {
+      if (!declaration.getNamespaceExport()) {
+        const found = exportedClass(target, exportName, seen);
+        if (found) return found;
+      }
+      continue;
+    }
+    const named = declaration.getNamedExports().find((e) => (e.getAliasNode()?.getText() ?? e.getName()) === exportName);
+    if (named) return exportedClass(target, named.getName(), seen);
   }
   return undefined;
 }
@@ -187,7 +198,7 @@ export function findPluginClass(pkg: PackageProject): PluginClassInfo | undefine
   const wanted = pkg.packageJson.floe?.plugin;
   let chosen = wanted ? candidates.find((c) => classNameOf(c) === wanted) : undefined;
   if (!chosen) {
-    const exported = candidates.filter((c) => c.isExported() || c.isDefaultExport());
+    const exported = candidates.filter(isExportedClass);
     const pool = exported.length > 0 ? exported : candidates;
     if (pool.length > 1) {
       throw new Error(

@@ -10,6 +10,7 @@ import path from "node:path";
 import { CONVENTIONS, RUNTIME_MODULE } from "@floe/runtime/conventions";
 import type { FileChange, ProjectTransform, ProjectTransformContext } from "../core/types.js";
 import { hasTopLevelBinding } from "../project/bindings.js";
+import { exportNameOf } from "../project/exports.js";
 import { ensureNamedImports } from "../project/imports.js";
 import { addJsonProperty } from "../project/json-edit.js";
 import { relativeSpecifier } from "../project/module-specifiers.js";
@@ -38,20 +39,19 @@ async function addTracingTest(pkg: PackageProject, plugin: PluginClassInfo, trac
   const language = pkg.language;
   const testFile = path.join(pkg.dir, "test", language === "ts" ? "tracing.test.ts" : "tracing.test.js");
   if ((await pkg.readExtra(testFile)) !== undefined) return; // never overwrite the author's file
-  const declaration = plugin.classDeclaration;
-  const isDefault = declaration.isDefaultExport();
-  const exported = isDefault || declaration.isExported();
+  const exportName = exportNameOf(plugin.classDeclaration);
   const content = renderTracingTest({
     packageName: pkg.packageJson.name,
     tracerName,
     pluginType: plugin.pluginType,
-    pluginImport: exported
-      ? {
-          className: isDefault ? (declaration.getName() ?? "Plugin") : plugin.className,
-          specifier: relativeSpecifier(testFile, plugin.sourceFile.getFilePath()),
-          isDefault,
-        }
-      : undefined,
+    pluginImport:
+      exportName === undefined
+        ? undefined
+        : {
+            className: exportName === "default" ? (plugin.classDeclaration.getName() ?? "Plugin") : exportName,
+            specifier: relativeSpecifier(testFile, plugin.sourceFile.getFilePath()),
+            isDefault: exportName === "default",
+          },
     tracingSpecifier: relativeSpecifier(testFile, pkg.tracingModulePath),
     language,
   });

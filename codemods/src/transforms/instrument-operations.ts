@@ -40,7 +40,7 @@ function pendingOperations(declaration: ClassDeclaration, operations: readonly s
 function refind(sourceFile: SourceFile, plugin: PluginClassInfo): ClassDeclaration {
   const found =
     plugin.className === "default" && !sourceFile.getClass("default")
-      ? sourceFile.getClasses().find((c) => c.isDefaultExport())
+      ? sourceFile.getClasses().find((c) => !c.getName())
       : sourceFile.getClass(plugin.className);
   if (!found) throw new Error(`lost track of class ${plugin.className} while editing`);
   return found;
