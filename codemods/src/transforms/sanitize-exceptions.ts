@@ -24,8 +24,8 @@ const OTEL_API = "@opentelemetry/api";
 const RECORD = "recordSanitizedException";
 const SANITIZE = "sanitizeErrorMessage";
 
-/** Statement lists a `const` may be added to. */
-const STATEMENT_LISTS = new Set(["BlockStatement", "Program", "SwitchCase", "StaticBlock", "TSModuleBlock"]);
+/** Statement lists a `const` may be added to (not a `case` clause: its scope is the whole switch). */
+const STATEMENT_LISTS = new Set(["BlockStatement", "Program", "StaticBlock", "TSModuleBlock"]);
 
 /** Parents under which a conditional expression needs no parentheses. */
 const LOOSE_PARENTS = new Set([
@@ -176,7 +176,7 @@ function rewriteRecordException(rw: FileRewrite, path: any): void {
       const fn = rw.runtime(RECORD);
       const sep = inList ? `\n${indent}` : " ";
       const head = geo.multilineIndent !== undefined ? `${fn}(${geo.multilineIndent}${temp},` : `${fn}(${temp}, `;
-      e.replace(geo.accessStart, geo.argsOpen, `;${sep}if (${temp}) ${head}`);
+      e.replace(geo.receiverEnd, geo.argsOpen, `;${sep}if (${temp}) ${head}`);
       if (!inList) e.insert(parent!.end, " }");
     });
     return;
@@ -184,7 +184,7 @@ function rewriteRecordException(rw: FileRewrite, path: any): void {
   if (asArrowBody) {
     rw.edits.group((e) => {
       e.insert(geo.receiverStart, `{ const ${temp} = `);
-      e.replace(geo.accessStart, geo.argsOpen, `; if (${temp}) ${rw.runtime(RECORD)}(${temp}, `);
+      e.replace(geo.receiverEnd, geo.argsOpen, `; if (${temp}) ${rw.runtime(RECORD)}(${temp}, `);
       e.insert(call.end, "; }");
     });
     return;
@@ -200,7 +200,7 @@ function rewriteRecordException(rw: FileRewrite, path: any): void {
 /** `recv.recordException(` -> `fn(recv, ` keeping a one-argument-per-line layout. */
 function headEdits(e: TextEdits, geo: MethodCallGeometry, fn: string): void {
   e.insert(geo.receiverStart, `${fn}(${geo.multilineIndent ?? ""}`);
-  e.replace(geo.accessStart, geo.argsOpen, geo.multilineIndent !== undefined ? "," : ", ");
+  e.replace(geo.receiverEnd, geo.argsOpen, geo.multilineIndent !== undefined ? "," : ", ");
 }
 
 /** An `if` without braces as the consequent of an `if ... else` would capture the else. */

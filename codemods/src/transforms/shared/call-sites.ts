@@ -11,6 +11,8 @@ export interface MethodCallGeometry {
   readonly receiverStart: number;
   /** Receiver text as written (with parentheses). */
   readonly receiverText: string;
+  /** Offset just after the receiver text (before any line break preceding `.method`). */
+  readonly receiverEnd: number;
   /** Offset of the `.` / `?.` / `[` that starts the member access. */
   readonly accessStart: number;
   /** Offset just after the call's opening parenthesis. */
@@ -43,9 +45,11 @@ export function methodCallGeometry(source: string, call: AnyNode): MethodCallGeo
   if (paren < 0) return undefined;
   const argsOpen = member.end + paren + 1;
   const lead = /^\s*/.exec(source.slice(argsOpen, firstArg.start))![0];
+  const receiverText = source.slice(receiverStart, accessStart).trimEnd();
   return {
     receiverStart,
-    receiverText: source.slice(receiverStart, accessStart).trimEnd(),
+    receiverText,
+    receiverEnd: receiverStart + receiverText.length,
     accessStart,
     argsOpen,
     multilineIndent: lead.includes("\n") ? lead : undefined,

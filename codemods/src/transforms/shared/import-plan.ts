@@ -182,8 +182,8 @@ export function insertStatement(program: AnyNode, source: string, text: string, 
   if (!first) {
     const directives = program.directives as AnyNode[] | undefined;
     const lastDirective = directives?.[directives.length - 1];
-    if (lastDirective) edits.insert(lastDirective.end, `\n${text}\n`);
-    else edits.insert(source.startsWith("#!") ? source.indexOf("\n") + 1 : 0, `${text}\n`);
+    if (lastDirective) edits.insertFirst(lastDirective.end, `\n${text}\n`);
+    else edits.insertFirst(source.startsWith("#!") ? source.indexOf("\n") + 1 : 0, `${text}\n`);
     return;
   }
   let at = first.start;
@@ -196,5 +196,5 @@ export function insertStatement(program: AnyNode, source: string, text: string, 
   }
   const afterDirective = (program.directives as AnyNode[] | undefined)?.length ? true : false;
   const prefix = afterDirective && !/\n\s*\n\s*$/.test(source.slice(0, at)) ? "\n" : "";
-  edits.insert(at, `${prefix}${text}\n\n`);
+  edits.insertFirst(at, `${prefix}${text}\n\n`);
 }

@@ -33,6 +33,11 @@ export class TextEdits {
     this.edits.push({ start: at, end: at, text, order: this.counter++ });
   }
 
+  /** Inserts ahead of every other insertion at the same offset (new statements at the top of a file). */
+  insertFirst(at: number, text: string): void {
+    this.edits.push({ start: at, end: at, text, order: -1 - this.counter++ });
+  }
+
   replace(start: number, end: number, text: string): void {
     this.edits.push({ start, end, text, order: this.counter++ });
   }
