@@ -8,7 +8,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { DbtInvocation, DbtRunResult } from "@floe/runtime";
-import { readManifest, readRunResults, toDbtRunResult, type DbtManifest } from "./artifacts.js";
+import { readManifest, readRunResults, toDbtRunResult, type DbtManifest, type RunResultsArtifact } from "./artifacts.js";
 import { buildDbtArgs } from "./dbt-args.js";
 import { runDbtProcess, type DbtProcessResult } from "./dbt-process.js";
 import { DbtArtifactError, DbtCommandError, DbtProfileError } from "./errors.js";
@@ -21,6 +21,8 @@ const PROFILE_FAILURE =
 
 export interface DbtInvocationOutcome {
   result: DbtRunResult;
+  /** The run_results.json document this invocation wrote. */
+  artifact: RunResultsArtifact;
   /** Every log event dbt printed. */
   events: DbtLogEvent[];
 }
@@ -78,7 +80,7 @@ export class DbtCli {
       const loggedId = processResult.events.find((e) => e.invocationId)?.invocationId;
       const artifactId = artifact.metadata.invocation_id;
       if (!loggedId || !artifactId || loggedId === artifactId) {
-        return { result: toDbtRunResult(command, artifact, processResult.exitCode), events: processResult.events };
+        return { result: toDbtRunResult(command, artifact, processResult.exitCode), artifact, events: processResult.events };
       }
     }
     if (processResult.exitCode === 0) {
