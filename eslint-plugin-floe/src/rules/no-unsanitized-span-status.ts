@@ -4,7 +4,7 @@
  * description. Wrapping it in `sanitizeErrorMessage(...)` keeps what helps
  * debugging and redacts the rest.
  */
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { calleeMember, findProperty, staticMemberName, unwrapTsExpression } from "../util/ast.js";
 import { isBindingTo } from "../util/bindings.js";
 import { createRule } from "../util/create-rule.js";
@@ -12,6 +12,7 @@ import { isErrorDerived } from "../util/error-derived.js";
 import { argumentText, withImport } from "../util/fix-helpers.js";
 import { runtimeHelperReference } from "../util/runtime-import.js";
 import { receiverCountsAsSpan, SPAN_TYPE_OPTIONS_SCHEMA, type SpanTypeOptions } from "../util/span-type.js";
+import { typeServices } from "../util/type-services.js";
 
 export const RULE_NAME = "no-unsanitized-span-status";
 const HELPER = "sanitizeErrorMessage";
@@ -27,8 +28,8 @@ function isErrorStatusCode(context: AnyContext, node: TSESTree.Node): boolean {
   if (expr.type === AST_NODE_TYPES.MemberExpression && staticMemberName(expr) === "ERROR") {
     if (isBindingTo(context, expr.object, "otel", "SpanStatusCode")) return true;
   }
-  const services = ESLintUtils.getParserServices(context, true);
-  if (!services.program) return false;
+  const services = typeServices(context);
+  if (!services) return false;
   const type = services.getTypeAtLocation(expr);
   return type.isNumberLiteral() && type.value === SPAN_STATUS_ERROR;
 }

@@ -10,10 +10,11 @@
  * - re-exports: declared in settings (see modules.ts) or, with type information,
  *   followed by the checker to the package that declares the symbol.
  */
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { staticKeyName, staticMemberName, unwrapTsExpression } from "./ast.js";
 import { moduleKind, packageKind, type ModuleKind } from "./modules.js";
 import { packageNameOfFile } from "./package-json.js";
+import { typeServices } from "./type-services.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -144,8 +145,8 @@ function resolveImport(
  * `@floe/runtime` or `@opentelemetry/api`), asks the type checker where the symbol is declared.
  */
 function resolveThroughTypes(context: AnyContext, local: TSESTree.Identifier, source: string): ResolvedBinding | undefined {
-  const services = ESLintUtils.getParserServices(context, true);
-  if (!services.program || !services.esTreeNodeToTSNodeMap) return undefined;
+  const services = typeServices(context);
+  if (!services) return undefined;
   const checker = services.program.getTypeChecker();
   const tsNode = services.esTreeNodeToTSNodeMap.get(local);
   let symbol = checker.getSymbolAtLocation(tsNode);

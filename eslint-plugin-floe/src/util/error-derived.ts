@@ -4,9 +4,10 @@
  * ternaries and concatenations of those, and same-file `const`s holding
  * them. Calls to `sanitizeErrorMessage` stop the search: their result is safe.
  */
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { staticMemberName, unwrapTsExpression } from "./ast.js";
 import { isBindingTo } from "./bindings.js";
+import { typeServices } from "./type-services.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -44,8 +45,8 @@ export function isErrorValue(context: AnyContext, node: TSESTree.Node): boolean 
 }
 
 function hasErrorType(context: AnyContext, node: TSESTree.Node): boolean {
-  const services = ESLintUtils.getParserServices(context, true);
-  if (!services.program) return false;
+  const services = typeServices(context);
+  if (!services) return false;
   const type = services.getTypeAtLocation(node);
   return type.getProperty("message") !== undefined && type.getProperty("name") !== undefined && type.getProperty("stack") !== undefined;
 }

@@ -4,8 +4,9 @@
  * `recommended-type-checked` config): an unrelated class with its own
  * `recordException` or `setStatus` is then left alone.
  */
-import { ESLintUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
+import { typeServices } from "./type-services.js";
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -35,7 +36,7 @@ function isSpanType(type: ts.Type): boolean {
 
 /** Whether type information is available for this file. */
 export function hasTypeInformation(context: AnyContext): boolean {
-  return ESLintUtils.getParserServices(context, true).program != null;
+  return typeServices(context) !== undefined;
 }
 
 /**
@@ -44,8 +45,8 @@ export function hasTypeInformation(context: AnyContext): boolean {
  */
 export function receiverCountsAsSpan(context: AnyContext, receiver: TSESTree.Node, requireSpanType: boolean): boolean {
   if (!requireSpanType) return true;
-  const services = ESLintUtils.getParserServices(context, true);
-  if (!services.program) return true;
+  const services = typeServices(context);
+  if (!services) return true;
   return isSpanType(services.getTypeAtLocation(receiver));
 }
 

@@ -4,9 +4,10 @@
  * same file, `export const` strings of relative modules on disk, and (with
  * type information) string literal types from the checker.
  */
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { literalString, unwrapTsExpression } from "./ast.js";
 import { readExportedConstString } from "./relative-export.js";
+import { typeServices } from "./type-services.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -37,8 +38,8 @@ export function staticString(context: AnyContext, node: TSESTree.Node, depth = 0
 }
 
 function literalTypeString(context: AnyContext, node: TSESTree.Node): string | undefined {
-  const services = ESLintUtils.getParserServices(context, true);
-  if (!services.program) return undefined;
+  const services = typeServices(context);
+  if (!services) return undefined;
   const type = services.getTypeAtLocation(node);
   return type.isStringLiteral() ? type.value : undefined;
 }

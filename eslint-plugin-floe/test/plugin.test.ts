@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from "node:fs";
+import { ESLint } from "eslint";
+import tsParser from "@typescript-eslint/parser";
+import { describe, expect, it } from "vitest";
+import plugin from "../src/index.js";
+import { rules } from "../src/rules/index.js";
+import { DOCS_BASE_URL } from "../src/util/create-rule.js";
+import { renderRulesTable, TABLE_BEGIN, TABLE_END, withRulesTable } from "../scripts/rules-table.js";
+
+const packageJson = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { name: string; version: string };
+const ruleIds = Object.keys(rules).map((name) => `floe/${name}`);
+
+describe("plugin meta", () => {
+  it("names itself after the package", () => {
+    expect(plugin.meta).toEqual({ name: "eslint-plugin-floe", version: packageJson.version, namespace: "floe" });
+    expect(packageJson.name).toBe(plugin.meta.name);
+  });
+
+  it("exposes the six rules with fixed ids", () => {
+    expect(Object.keys(plugin.rules).sort()).toEqual(
+      [
+        "no-operation-name",
+        "no-raw-record-exception",
+        "no-sensitive-span-attributes",
+        "no-unsanitized-span-status",
+        "require-tracer-name",
+        "valid-tracer-name",
+      ].sort(),
+    );
+  });
+
+  it.each(Object.entries(rules))("%s has docs on disk and a docs URL", (name, rule) => {
+    expect(rule.meta.docs?.url).toBe(`${DOCS_BASE_URL}/${name}.md`);
+    expect(existsSync(new URL(`../docs/rules/${name}.md`, import.meta.url))).toBe(true);
+    const doc = readFileSync(new URL(`../docs/rules/${name}.md`, import.meta.url), "utf8");
+    expect(doc).toContain(`(\`floe/${name}\`)`);
+  });
+});
+
+describe("configs", () => {
+  it("recommended: five errors and the attribute rule as a warning", () => {
+    const config = plugin.configs.recommended;
+    expect(config.plugins.floe).toBe(plugin);
+    expect(Object.keys(config.rules).sort()).toEqual([...ruleIds].sort());
+    expect(config.rules["floe/no-sensitive-span-attributes"]).toBe("warn");
+    const errors = Object.entries(config.rules).filter(([, v]) => v === "error").map(([k]) => k);
+    expect(errors.sort()).toEqual(ruleIds.filter((id) => id !== "floe/no-sensitive-span-attributes").sort());
+  });
+
+  it("strict: every rule is an error", () => {
+    expect(plugin.configs.strict.plugins.floe).toBe(plugin);
+    expect(plugin.configs.strict.rules).toEqual(Object.fromEntries(ruleIds.map((id) => [id, "error"])));
+  });
+
+  it("recommended-type-checked: recommended severities, requireSpanType on the span rules", () => {
+    const config = plugin.configs["recommended-type-checked"];
+    expect(Object.keys(config.rules).sort()).toEqual([...ruleIds].sort());
+    expect(config.rules["floe/no-raw-record-exception"]).toEqual(["error", { requireSpanType: true }]);
+    expect(config.rules["floe/no-unsanitized-span-status"]).toEqual(["error", { requireSpanType: true }]);
+    expect(config.rules["floe/no-sensitive-span-attributes"]).toEqual(["warn", { requireSpanType: true }]);
+    expect(config.rules["floe/require-tracer-name"]).toBe("error");
+  });
+});
+
+describe("README", () => {
+  it("rules table is generated from rule meta and current (npm run docs)", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(TABLE_BEGIN);
+    expect(readme).toContain(TABLE_END);
+    expect(withRulesTable(readme, renderRulesTable(rules))).toBe(readme);
+    for (const id of ruleIds) expect(readme).toContain(`[${id}]`);
+  });
+});
+
+describe("ESLint integration (flat config)", () => {
+  const source = [
+    'import { trace } from "@opentelemetry/api";',
+    "const span = trace.getActiveSpan();",
+    "try { run(); } catch (err) {",
+    "  span?.recordException(err);",
+    "}",
+    "",
+  ].join("\n");
+
+  it("fixes a plain JavaScript file without type information, even under the type-checked config", async () => {
+    const eslint = new ESLint({
+      overrideConfigFile: true,
+      fix: true,
+      overrideConfig: [{ files: ["**/*.js"], languageOptions: { globals: { run: "readonly" } } }, plugin.configs["recommended-type-checked"]],
+    });
+    const [result] = await eslint.lintText(source, { filePath: "example.js" });
+    expect(result!.messages).toEqual([]);
+    expect(result!.output).toBe(
+      source
+        .replace("\n", '\nimport { recordSanitizedException } from "@floe/runtime";\n')
+        .replace("span?.recordException(err);", "recordSanitizedException(span, err);"),
+    );
+  });
+
+  it("reports in TypeScript with the typescript-eslint parser and configs.recommended", async () => {
+    const eslint = new ESLint({
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ["**/*.ts"], languageOptions: { parser: tsParser } }, plugin.configs.recommended],
+    });
+    const [result] = await eslint.lintText(`declare function run(): void;\n${source}`, { filePath: "example.ts" });
+    expect(result!.messages.map((m) => [m.ruleId, m.line])).toEqual([["floe/no-raw-record-exception", 5]]);
+  });
+});
