@@ -95,7 +95,8 @@ export class DbtQualityPlugin extends QualityPlugin<DbtQualityRequest, DbtRunRes
       const relations = new Set(artifact.results.map((r) => testedRelation(r.unique_id, manifest)).filter((r): r is string => !!r));
       for (const relation of relations) rowCounts.set(relation, await countRows(relation));
     }
-    return toQualityReport(toCheckResults(artifact, { manifest, rowCounts }), raw, this.config.warnAsFailure);
+    const rowsChecked = [...rowCounts.values()].reduce((sum, rows) => sum + rows, 0);
+    return toQualityReport(toCheckResults(artifact, { manifest, rowCounts }), raw, this.config.warnAsFailure, rowsChecked);
   }
 }
 

@@ -56,7 +56,7 @@ describe("runChecks", () => {
         message: "Got 2 results, configured to fail if != 0",
       },
     ]);
-    expect(report).toMatchObject({ success: false, passCount: 1, failCount: 1, rowsChecked: 200 });
+    expect(report).toMatchObject({ success: false, passCount: 1, failCount: 1, rowsChecked: 100 });
     expect((report.raw as { metadata: { dbt_schema_version: string } }).metadata.dbt_schema_version).toMatch(/run-results\/v6\.json$/);
   });
 

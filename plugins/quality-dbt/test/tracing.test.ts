@@ -38,7 +38,7 @@ describe("quality spans", () => {
     expect(span.attributes).toMatchObject({
       "quality.provider": "dbt",
       "quality.check_name": "customers-contract",
-      "quality.rows_checked": 80,
+      "quality.rows_checked": 40,
       "quality.pass_count": 1,
       "quality.fail_count": 1,
       "quality.success": false,

@@ -11,7 +11,7 @@ export interface CheckResult {
   failures: number;
   /** Rows the check looked at, when the engine reports it. */
   rowsChecked?: number;
-  /** Rows that passed (rowsChecked - failures), when rowsChecked is known. */
+  /** Rows that passed the check, when rowsChecked is known. */
   passCount?: number;
   message?: string;
 }
@@ -23,7 +23,7 @@ export interface QualityReport<Raw = unknown> {
   passCount: number;
   /** Checks that failed or errored. */
   failCount: number;
-  /** Sum of rowsChecked over the checks that report it. */
+  /** Rows of the checked tables (each table counted once), when the engine reports them; else 0. */
   rowsChecked: number;
   /** The engine's own result document (e.g. a Great Expectations validation result). */
   raw?: Raw;
