@@ -31,7 +31,7 @@ function pendingOperations(declaration: ClassDeclaration, operations: readonly s
         !m.isAbstract() &&
         !m.isGenerator() &&
         m.hasBody() &&
-        !opensSpan(m, spanHelper),
+        !opensSpan(m, spanHelper, operations),
     )
     .map((m) => m.getName());
 }

@@ -8,7 +8,12 @@ import { Project, ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { loadCases } from "./support/fixture-cases.js";
 
-const TYPECHECKED = ["generate-tracing-ts-alert-getter", "instrument-operations-ts", "instrument-operations-ts-helper"];
+const TYPECHECKED = [
+  "generate-tracing-ts-alert-getter",
+  "instrument-operations-ts",
+  "instrument-operations-ts-delegation",
+  "instrument-operations-ts-helper",
+];
 
 const cases = (await loadCases()).filter((c) => TYPECHECKED.includes(c.name));
 
