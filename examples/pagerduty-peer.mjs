@@ -21,7 +21,7 @@ export async function startPagerDutyPeer() {
       received.push(event);
       if (event.payload?.severity === "critical") {
         res.writeHead(400, { "content-type": "application/json" });
-        res.end(JSON.stringify({ status: "invalid event", errors: [`routing_key ${event.routing_key} is not active`] }));
+        res.end(JSON.stringify({ status: "invalid event", message: "Event object is invalid", errors: ["Invalid routing_key"], routing_key: event.routing_key }));
         return;
       }
       res.writeHead(202, { "content-type": "application/json" });
