@@ -1,0 +1,67 @@
+/**
+ * Configuration of the Marquez lineage backend, validated in the plugin's
+ * constructor. The API key is a credential: validation messages name the
+ * field and what was expected, never the value.
+ */
+import { z } from "zod";
+
+const floeContextSchema = z
+  .object({
+    namespace: z.string().min(1).optional(),
+    productName: z.string().min(1).optional(),
+    productVersion: z.string().min(1).optional(),
+  })
+  .strict();
+
+function hasNoUserinfo(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username === "" && url.password === "";
+  } catch {
+    return true; // z.url() reports the malformed URL itself
+  }
+}
+
+export const DEFAULT_PRODUCER = "urn:floe:plugin:lineage-marquez:0.1.0";
+
+export const marquezConfigSchema = z
+  .object({
+    /** Base URL of Marquez (or any OpenLineage HTTP endpoint), e.g. `http://marquez:5000`. */
+    url: z
+      .url({ protocol: /^https?$/, error: "expected an http(s) URL" })
+      .refine(hasNoUserinfo, { error: "must not embed credentials; use `apiKey`" }),
+    /** Path of the lineage endpoint under `url`. */
+    endpoint: z.string().startsWith("/").default("/api/v1/lineage"),
+    /** Sent as `Authorization: Bearer <apiKey>` when set. */
+    apiKey: z.string().min(1).optional(),
+    /** Job namespace used when an event names none. */
+    namespace: z.string().min(1).default("default"),
+    /** URI identifying the code that produced the events (`producer`, facets' `_producer`). */
+    producer: z.url({ error: "expected a URI" }).or(z.string().regex(/^urn:[a-z0-9][a-z0-9-]*:\S+$/i)).default(DEFAULT_PRODUCER),
+    /** Per-request timeout. */
+    timeoutMs: z.number().int().positive().max(300_000).default(10_000),
+    /** floe deployment context added to every span. */
+    floe: floeContextSchema.optional(),
+  })
+  .strict();
+
+export type MarquezConfigInput = z.input<typeof marquezConfigSchema>;
+export type MarquezConfig = z.output<typeof marquezConfigSchema>;
+
+/** The configuration is invalid; the message lists each failing path and what was expected. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  readonly code = "invalid_config";
+  constructor(readonly issues: readonly string[]) {
+    super(`invalid lineage-marquez config: ${issues.join("; ")}`);
+  }
+}
+
+/** Validates raw configuration; throws ConfigError listing paths and expectations, not received values. */
+export function parseConfig(input: unknown): MarquezConfig {
+  const result = marquezConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(root)"}: ${issue.message}`),
+  );
+}
