@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { isPluginType, type PluginType } from "@floe/runtime/conventions";
-import { readSourceText } from "./source-text.js";
+import { readSourceText, type TextReader } from "./source-text.js";
 
 export interface FloeField {
   readonly plugin?: string;
@@ -62,9 +62,9 @@ function parseFloeField(value: unknown, file: string): FloeField | undefined {
   };
 }
 
-export async function readPackageJson(packageDir: string): Promise<PackageJsonInfo> {
+export async function readPackageJson(packageDir: string, read: TextReader = readSourceText): Promise<PackageJsonInfo> {
   const file = path.join(packageDir, "package.json");
-  const text = await readSourceText(file);
+  const text = await read(file);
   if (text === undefined) throw new Error(`${packageDir}: no package.json`);
   let data: Record<string, unknown>;
   try {

@@ -16,7 +16,7 @@ import {
 } from "ts-morph";
 import type { FileChange } from "../core/types.js";
 import { readPackageJson, type PackageJsonInfo } from "./package-json.js";
-import { readSourceText } from "./source-text.js";
+import { readSourceText, type TextReader } from "./source-text.js";
 
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 const TS_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts"]);
@@ -63,6 +63,7 @@ export class PackageProject {
   private constructor(
     readonly dir: string,
     readonly packageJson: PackageJsonInfo,
+    private readonly read: TextReader,
   ) {
     this.project = new Project({
       useInMemoryFileSystem: true,
@@ -77,11 +78,16 @@ export class PackageProject {
     });
   }
 
-  static async load(packageDir: string): Promise<PackageProject> {
+  /**
+   * Loads the package at `packageDir`. `read` supplies current file text (the
+   * runner's in-memory overlay in a pipeline), disk by default.
+   */
+  static async load(packageDir: string, read: TextReader = readSourceText): Promise<PackageProject> {
     const dir = path.resolve(packageDir);
-    const pkg = new PackageProject(dir, await readPackageJson(dir));
+    const pkg = new PackageProject(dir, await readPackageJson(dir, read), read);
     for (const file of await listFiles(pkg.srcDir, isSourceFile)) {
-      const text = (await readSourceText(file))!;
+      const text = await read(file);
+      if (text === undefined) continue;
       pkg.originals.set(file, text);
       pkg.project.createSourceFile(file, text, { overwrite: true });
     }
@@ -101,6 +107,24 @@ export class PackageProject {
     return this.sourceFiles().some((f) => isTypeScriptFile(f.getFilePath())) ? "ts" : "js";
   }
 
+  /** Whether Node runs `file` as CommonJS (where the generated ESM imports would not load). */
+  isCommonJs(file: string): boolean {
+    const ext = path.extname(file);
+    if (ext === ".cjs" || ext === ".cts") return true;
+    if (ext === ".js" || ext === ".jsx") return !this.packageJson.isModule;
+    return false;
+  }
+
+  /** Throws a clear error when `file` is CommonJS JavaScript: the transforms write ES modules. */
+  assertEsm(file: string): void {
+    if (this.isCommonJs(file)) {
+      throw new Error(
+        `${this.packageJson.name}: ${path.relative(this.dir, file)} is CommonJS; the generated tracing module and imports ` +
+          `are ES modules (set "type": "module" in package.json or use .mjs)`,
+      );
+    }
+  }
+
   /** Path of the generated tracing module for this package. */
   get tracingModulePath(): string {
     return path.join(this.srcDir, this.language === "ts" ? "tracing.ts" : "tracing.js");
@@ -110,19 +134,28 @@ export class PackageProject {
   async readExtra(file: string): Promise<string | undefined> {
     const pending = this.extraFiles.get(file);
     if (pending) return pending.content;
-    return readSourceText(file);
+    return this.read(file);
   }
 
   /** Records the new content of a file outside the parsed sources (package.json, a test). */
   async writeExtra(file: string, content: string): Promise<void> {
     const pending = this.extraFiles.get(file);
-    const original = pending ? pending.original : await readSourceText(file);
+    const original = pending ? pending.original : await this.read(file);
     this.extraFiles.set(file, { content, original });
   }
 
-  /** Creates or replaces a source file of the project (e.g. src/tracing.ts). */
-  setSourceFile(file: string, content: string): SourceFile {
-    return this.project.createSourceFile(file, content, { overwrite: true });
+  /**
+   * Creates or replaces a source file of the project (e.g. src/tracing.ts).
+   * A file not loaded yet (outside src/ scanning, or only in the overlay) is
+   * read first, so `changes()` compares with its current text.
+   */
+  async setSourceFile(file: string, content: string): Promise<SourceFile> {
+    const resolved = path.resolve(file);
+    if (!this.originals.has(resolved)) {
+      const current = await this.read(resolved);
+      if (current !== undefined) this.originals.set(resolved, current);
+    }
+    return this.project.createSourceFile(resolved, content, { overwrite: true });
   }
 
   /** Every file whose content now differs from disk. */

@@ -19,6 +19,19 @@ export async function readSourceText(file: string): Promise<string | undefined> 
   }
 }
 
+/**
+ * Reads a file's current text: what an earlier pipeline step left in memory
+ * (the runner's `readFile` overlay) when there is such a version, else disk.
+ */
+export type TextReader = (file: string) => Promise<string | undefined>;
+
+export function overlayReader(overlay?: (absolutePath: string) => string | undefined): TextReader {
+  return async (file) => {
+    const pending = overlay?.(file);
+    return pending !== undefined ? normalizeSourceText(pending) : readSourceText(file);
+  };
+}
+
 export async function pathExists(file: string): Promise<boolean> {
   try {
     await fs.access(file);

@@ -17,6 +17,7 @@ import { relativeSpecifier } from "../project/module-specifiers.js";
 import { listFiles, PackageProject } from "../project/package-project.js";
 import { findPluginClass, type PluginClassInfo } from "../project/plugin-class.js";
 import { runPerPackage } from "../project/run-per-package.js";
+import { overlayReader, type TextReader } from "../project/source-text.js";
 import { resolveTracerName } from "./generate-tracing/tracer-name.js";
 import { ensureTracerNameMember, TRACER_NAME_CONSTANT } from "./generate-tracing/tracer-name-member.js";
 import { renderTracingModule } from "./generate-tracing/tracing-template.js";
@@ -73,8 +74,9 @@ async function updatePackageJson(pkg: PackageProject, plugin: PluginClassInfo): 
 export async function generateTracingForPackage(
   packageDir: string,
   options: ProjectTransformContext["options"],
+  read?: TextReader,
 ): Promise<FileChange[]> {
-  const pkg = await PackageProject.load(packageDir);
+  const pkg = await PackageProject.load(packageDir, read);
   const declaredType = pkg.packageJson.floe?.type;
   const plugin = findPluginClass(pkg);
   if (!plugin) {
@@ -91,7 +93,9 @@ export async function generateTracingForPackage(
   });
   const language = pkg.language;
   const tracingPath = pkg.tracingModulePath;
-  pkg.setSourceFile(
+  pkg.assertEsm(tracingPath);
+  pkg.assertEsm(plugin.sourceFile.getFilePath());
+  await pkg.setSourceFile(
     tracingPath,
     renderTracingModule({
       packageName: pkg.packageJson.name,
@@ -122,6 +126,7 @@ export const generateTracing: ProjectTransform = {
     "Generate src/tracing.ts from the floe conventions, add the plugin's tracerName override, a tracing test " +
     "skeleton and the package.json wiring (--tracer-name <floe.category.impl> overrides the derived name).",
   run(context) {
-    return runPerPackage("generate-tracing", context, (dir) => generateTracingForPackage(dir, context.options));
+    const read = overlayReader(context.readFile);
+    return runPerPackage("generate-tracing", context, (dir) => generateTracingForPackage(dir, context.options, read));
   },
 };

@@ -15,6 +15,7 @@ import { ensureNamedImports, importsName } from "../project/imports.js";
 import { isTypeScriptFile, PackageProject } from "../project/package-project.js";
 import { findPluginClass, type PluginClassInfo } from "../project/plugin-class.js";
 import { runPerPackage } from "../project/run-per-package.js";
+import { overlayReader, type TextReader } from "../project/source-text.js";
 import { opensSpan } from "./instrument-operations/opens-span.js";
 import { wrapMethodBody } from "./instrument-operations/wrap-body.js";
 
@@ -61,8 +62,8 @@ function assertNameFree(sourceFile: SourceFile, tracingPath: string, name: strin
   }
 }
 
-export async function instrumentOperationsForPackage(packageDir: string): Promise<FileChange[]> {
-  const pkg = await PackageProject.load(packageDir);
+export async function instrumentOperationsForPackage(packageDir: string, read?: TextReader): Promise<FileChange[]> {
+  const pkg = await PackageProject.load(packageDir, read);
   const plugin = findPluginClass(pkg);
   if (!plugin) return [];
   const convention = CONVENTIONS[plugin.pluginType];
@@ -73,6 +74,7 @@ export async function instrumentOperationsForPackage(packageDir: string): Promis
   const pending = pendingOperations(plugin.classDeclaration, convention.operations, spanHelper);
   if (pending.length === 0) return [];
   const tracingPath = pkg.tracingModulePath;
+  pkg.assertEsm(sourceFile.getFilePath());
   const useDecorators = isTypeScriptFile(sourceFile.getFilePath());
   const imported = useDecorators ? TRACING_KIT : spanHelper;
   assertNameFree(sourceFile, tracingPath, imported);
@@ -96,6 +98,7 @@ export const instrumentOperations: ProjectTransform = {
     "Run the plugin class's contract operations in their domain span: @tracing.operation(\"<op>\") in TypeScript, " +
     "the body wrapped in the span helper in JavaScript; operations that already open a span are left alone.",
   run(context) {
-    return runPerPackage("instrument-operations", context, instrumentOperationsForPackage);
+    const read = overlayReader(context.readFile);
+    return runPerPackage("instrument-operations", context, (dir) => instrumentOperationsForPackage(dir, read));
   },
 };

@@ -41,7 +41,7 @@ function typeCheck(packageDirs: readonly string[], experimentalDecorators: boole
       moduleResolution: ts.ModuleResolutionKind.NodeNext,
       skipLibCheck: true,
       noEmit: true,
-      types: ["node"],
+      types: [],
       experimentalDecorators,
     },
   });
