@@ -15,9 +15,9 @@ import { writeFileAtomic } from "./core/atomic-write.js";
 import { discoverFiles } from "./core/discover.js";
 import { dirtyEntries } from "./core/git.js";
 import { findPackageDirs } from "./core/packages.js";
-import { DEFAULT_EXTENSIONS, describeError } from "./core/parsers.js";
+import { DEFAULT_EXTENSIONS, describeError, parserFor } from "./core/parsers.js";
 import { runInPool, workerAvailable } from "./core/pool.js";
-import { changedLines, processFile, verifyParses, type FileOutcome, type FileTask, type TransformChange } from "./core/process-file.js";
+import { changedLines, mayNeedChange, processFile, verifyParses, type FileOutcome, type FileTask, type TransformChange } from "./core/process-file.js";
 import { createProgress } from "./core/progress.js";
 import { summarize, type FileReport, type Report } from "./core/report.js";
 import { decodeSource, encodeSource } from "./core/source-text.js";
@@ -85,6 +85,11 @@ function mergeStatus(statuses: Map<string, StatusEntry>, outcome: FileOutcome): 
   }
 }
 
+/** Whether every transform of a segment has a pre-filter the runner can apply up front. */
+function parserAvailable(segment: readonly FileTransform[]): boolean {
+  return segment.every((t) => typeof t.prefilter === "function");
+}
+
 export async function runCodemod(options: RunOptions): Promise<Report> {
   const started = Date.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -149,16 +154,29 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
           });
         }
       };
+      // Pre-filter in this thread (raw bytes, cheap); only files that need parsing are candidates
+      // for the worker pool, which pays off once there are many of them.
+      let toParse = tasks;
+      if (usePrefilter && parserAvailable(segment)) {
+        toParse = [];
+        for (const task of tasks) {
+          if (parserFor(task.path) && mayNeedChange(task, segment)) toParse.push(task);
+          else {
+            onOutcome(parserFor(task.path) ? { path: task.path, status: "skipped", reason: "pre-filter: nothing to change" } : { path: task.path, status: "skipped", reason: "unsupported extension" });
+            progress.tick();
+          }
+        }
+      }
       const threshold = options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD;
-      const size = options.workers ?? (tasks.length > threshold ? Math.min(os.availableParallelism?.() ?? os.cpus().length, tasks.length) : 1);
-      if (size > 1 && workerAvailable()) {
+      const size = options.workers ?? (toParse.length > threshold ? Math.min(os.availableParallelism?.() ?? os.cpus().length, toParse.length) : 1);
+      if (size > 1 && toParse.length > 0 && workerAvailable()) {
         workersUsed = Math.max(workersUsed, size);
-        await runInPool(tasks, size, { transforms: segment.map((s) => s.name), options: transformOptions, prefilter: usePrefilter }, (results) => {
+        await runInPool(toParse, size, { transforms: segment.map((s) => s.name), options: transformOptions, prefilter: usePrefilter }, (results) => {
           for (const r of results) onOutcome(r);
           progress.tick(results.length);
         });
       } else {
-        for (const task of tasks) {
+        for (const task of toParse) {
           onOutcome(processFile(task, segment, transformOptions, usePrefilter));
           progress.tick();
         }

@@ -3,7 +3,7 @@
  * re-parse the result. Pure function of its inputs, so it runs the same in a
  * worker thread and in-process.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { structuredPatch } from "diff";
 import { describeError, parserFor, parseSource } from "./parsers.js";
 import { decodeSource } from "./source-text.js";
@@ -38,6 +38,49 @@ export function changedLines(before: string, after: string): number[] {
   return patch.hunks.map((h) => Math.max(1, h.oldStart));
 }
 
+/** One read buffer reused for every file: skipped files are never decoded into strings. */
+let scratch = Buffer.alloc(1 << 20);
+
+function readBytes(filePath: string): Buffer {
+  const fd = openSync(filePath, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > scratch.length) scratch = Buffer.alloc(Math.max(size, scratch.length * 2));
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, scratch, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return scratch.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Byte-level pre-filter: undefined when some transform has no tokens (use the string test). */
+function bytesMayMatch(bytes: Buffer, transforms: readonly FileTransform[]): boolean | undefined {
+  if (transforms.some((t) => !t.prefilterTokens)) return undefined;
+  return transforms.some((t) => t.prefilterTokens!.some((token) => bytes.includes(token)));
+}
+
+/**
+ * The pre-filter on its own, from raw bytes: false when no transform can change the file.
+ * Lets the runner decide how many files really need parsing before starting workers.
+ */
+export function mayNeedChange(task: FileTask, transforms: readonly FileTransform[]): boolean {
+  try {
+    if (task.content !== undefined) return transforms.some((t) => t.prefilter(task.content!));
+    const bytes = readBytes(task.path);
+    const byBytes = bytesMayMatch(bytes, transforms);
+    if (byBytes !== undefined) return byBytes;
+    const text = decodeSource(bytes.toString("utf8")).text;
+    return transforms.some((t) => t.prefilter(text));
+  } catch {
+    return true; // let processFile report the read error
+  }
+}
+
 export function processFile(
   task: FileTask,
   transforms: readonly FileTransform[],
@@ -48,7 +91,15 @@ export function processFile(
   if (!parser) return { path: task.path, status: "skipped", reason: "unsupported extension" };
   let text: string;
   try {
-    text = task.content ?? decodeSource(readFileSync(task.path, "utf8")).text;
+    if (task.content !== undefined) {
+      text = task.content;
+    } else {
+      const bytes = readBytes(task.path);
+      if (usePrefilter && bytesMayMatch(bytes, transforms) === false) {
+        return { path: task.path, status: "skipped", reason: "pre-filter: nothing to change" };
+      }
+      text = decodeSource(bytes.toString("utf8")).text;
+    }
   } catch (error) {
     return { path: task.path, status: "error", reason: `cannot read: ${describeError(error).reason}` };
   }

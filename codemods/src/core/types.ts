@@ -32,6 +32,12 @@ export interface FileTransform {
   readonly description: string;
   /** Cheap text test: false means the file certainly needs no change and is not parsed. */
   prefilter(source: string): boolean;
+  /**
+   * Optional byte-level form of the pre-filter: a file containing none of these ASCII
+   * strings needs no change. Lets the runner skip a file from its raw bytes in a reused
+   * buffer, without decoding it to a string (flat memory on big trees).
+   */
+  readonly prefilterTokens?: readonly string[];
   /** Returns the new source, or undefined / the same text for no change. Throws on a parse error. */
   transform(file: FileInfo, parser: Parser, options: TransformOptions): string | undefined;
 }

@@ -266,5 +266,6 @@ export const sanitizeExceptions: FileTransform = {
   description:
     "span.recordException(err) -> recordSanitizedException(span, err); setStatus({ code: ERROR, message: <error-derived> }) -> sanitizeErrorMessage(...); adds the @floe/runtime import.",
   prefilter: (source) => source.includes("recordException") || source.includes("setStatus"),
+  prefilterTokens: ["recordException", "setStatus"],
   transform: (file, parser) => sanitizeExceptionsSource(file, parser),
 };
