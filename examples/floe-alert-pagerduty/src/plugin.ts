@@ -53,7 +53,7 @@ export class PagerDutyAlertPlugin extends PluginMetadata {
         );
       }
       const body = (await response.json()) as { dedup_key?: string };
-      return { delivered: true, destination: new URL(this.config.url).host, id: body.dedup_key };
+      return { delivered: true, status: "delivered", destination: new URL(this.config.url).host, attempts: 1, id: body.dedup_key };
     } catch (err) {
       span?.recordException(err as Error);
       span?.setStatus({
