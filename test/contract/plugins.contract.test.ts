@@ -51,7 +51,8 @@ function filesUnder(dir: string): string[] {
 
 beforeAll(async () => {
   const declarations = await discoverPlugins({ cwd: repoRoot, packageDirs: pluginDirs });
-  plugins = await Promise.all(declarations.map((d) => loadPlugin(d)));
+  // Sequential: plugins import each other (dbt-fusion uses dbt-core), and the module runner dislikes racing them.
+  for (const declaration of declarations) plugins.push(await loadPlugin(declaration));
 });
 
 describe("platform plugin contract", () => {
