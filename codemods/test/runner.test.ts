@@ -1,0 +1,85 @@
+/**
+ * runCodemod in-process: the migrate pipeline chains every step in memory
+ * (rename, project transforms, sanitize), a dry run writes nothing, and a
+ * migrated plugin passes check.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { runCodemod, UsageError } from "../src/runner.js";
+import { createRepo, type Repo } from "./helpers.js";
+
+const PLUGIN = `import { AlertChannelPlugin } from "@floe/runtime";
+import { traced } from "@floe/iceberg/telemetry";
+import { trace } from "@opentelemetry/api";
+
+export class DemoAlertPlugin extends AlertChannelPlugin {
+  readonly name = "demo";
+  readonly version = "1.0.0";
+
+  @traced({ operationName: "alert.send" })
+  async sendAlert(message: string): Promise<void> {
+    try {
+      await Promise.resolve(message);
+    } catch (err) {
+      trace.getActiveSpan()?.recordException(err as Error);
+      throw err;
+    }
+  }
+}
+`;
+
+const PACKAGE_JSON = JSON.stringify(
+  {
+    name: "floe-alert-demo",
+    version: "1.0.0",
+    type: "module",
+    dependencies: { "@floe/runtime": "*" },
+    floe: { plugin: "DemoAlertPlugin", type: "ALERT_CHANNEL" },
+  },
+  null,
+  2,
+);
+
+let repos: Repo[] = [];
+afterEach(() => {
+  for (const r of repos) r.cleanup();
+  repos = [];
+});
+
+describe("runCodemod", () => {
+  it("migrate --dry chains rename-operation-name and sanitize-exceptions on the same file and writes nothing", async () => {
+    const r = createRepo({ "package.json": PACKAGE_JSON + "\n", "src/index.ts": PLUGIN });
+    repos.push(r);
+    const report = await runCodemod({ transform: "migrate", paths: ["."], cwd: r.dir, dry: true });
+    expect(report.summary.error).toBe(0);
+    expect(report.stats.packageDirs).toBe(1);
+    const file = report.files.find((f) => f.path === "src/index.ts")!;
+    expect(file.status).toBe("changed");
+    const transforms = file.changes!.map((c) => c.transform);
+    expect(transforms).toContain("rename-operation-name");
+    expect(transforms).toContain("sanitize-exceptions");
+    expect(transforms.indexOf("rename-operation-name")).toBeLessThan(transforms.indexOf("sanitize-exceptions"));
+    expect(file.diff).toContain('+  @traced({ name: "alert.send" })');
+    expect(file.diff).toContain("+      recordSanitizedException(trace.getActiveSpan(), err as Error);");
+    expect(r.read("src/index.ts")).toBe(PLUGIN);
+  });
+
+  it("after migrate, check finds nothing to change (the pipeline is idempotent)", async () => {
+    const r = createRepo({ "package.json": PACKAGE_JSON + "\n", "src/index.ts": PLUGIN });
+    repos.push(r);
+    const migrated = await runCodemod({ transform: "migrate", paths: ["."], cwd: r.dir });
+    expect(migrated.summary.error).toBe(0);
+    expect(migrated.exitCode).toBe(0);
+    const source = r.read("src/index.ts");
+    expect(source).toContain('from "@floe/runtime"');
+    expect(source).not.toContain("@floe/iceberg/telemetry");
+    expect(source).not.toContain(".recordException(");
+    const check = await runCodemod({ transform: "check", paths: ["."], cwd: r.dir });
+    expect(check.files.filter((f) => f.status === "changed").map((f) => f.path)).toEqual([]);
+    expect(check.exitCode).toBe(0);
+  });
+
+  it("throws a UsageError for an unknown transform or a missing path", async () => {
+    await expect(runCodemod({ transform: "nope" })).rejects.toBeInstanceOf(UsageError);
+    await expect(runCodemod({ transform: "sanitize-exceptions", paths: ["/no/such/dir"] })).rejects.toBeInstanceOf(UsageError);
+  });
+});
