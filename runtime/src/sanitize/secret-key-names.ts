@@ -53,8 +53,11 @@ export function keyWords(key: string): string[] {
 }
 
 /** Whether a key found in a message names a credential whose value must be redacted. */
+/** Cheap filter: every credential word above contains one of these fragments. */
+const CREDENTIAL_FRAGMENT = /pass|pw|pwd|secret|token|key|auth|cred|sig|jwt|bearer|sess|otp|sas|conn/i;
+
 export function isSecretKeyName(key: string): boolean {
-  if (key.length > 128) return false;
+  if (key.length > 128 || !CREDENTIAL_FRAGMENT.test(key)) return false;
   const words = keyWords(key);
   let last = -1;
   for (let i = 0; i < words.length; i++) {

@@ -68,9 +68,12 @@ export function isNonSecretValue(value: string): boolean {
   return isSecretReferenceName(v);
 }
 
-/** `db-password`, `api_key`, `client.secret`: a name that refers to a secret rather than being one. */
+/**
+ * `db-password`, `api_key`, `floe-db-credentials`: a lowercase name made of words (no digits, no
+ * capitals) refers to a secret rather than being one; generated credentials mix classes.
+ */
 export function isSecretReferenceName(value: string): boolean {
-  return /^[a-z]+(?:[._-][a-z]+)+$/.test(value) && /pass|secret|token|key|cred|auth/.test(value);
+  return /^[a-z]+(?:[._-][a-z]+)+$/.test(value);
 }
 
 /** A single lowercase word such as "expired" or "must": the start of a sentence, not a value. */

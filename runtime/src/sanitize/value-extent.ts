@@ -8,6 +8,7 @@
  * brackets are not part of the value. Every pattern here is anchored at the
  * value (sticky) and linear in its length.
  */
+import { REDACTED } from "./marker.js";
 import { isNonSecretValue, isProseWord } from "./text-shape.js";
 
 export interface ValueExtent {
@@ -26,6 +27,8 @@ export interface ValueContext {
   readonly equals: boolean;
   /** The separator was whitespace (CLI flag): a value starting with `-` is the next flag. */
   readonly spaced: boolean;
+  /** The separator was URL-encoded (`%3D`): the value ends at the next encoded `&`, space or quote. */
+  readonly encoded?: boolean;
   /** The key is an HTTP authorization header: `Digest ...`/`AWS4-HMAC-SHA256 ...` parameter lists run to the line end. */
   readonly authorization?: boolean;
 }
@@ -39,7 +42,8 @@ const SPACED_PLACEHOLDER = /(?:\{\{[^{}\r\n]{0,200}\}\}|\{%[^{}\r\n]{0,200}%\}|\
 const AUTH_SCHEME = /(?:bearer|basic|token|bot|apikey|api-key|sso-key|ssws|geniekey|splunk|key|negotiate|ntlm)[ \t]+(?=\S)/iy;
 const PARAM_LIST_SCHEME = /(?:digest|aws4-hmac-sha256|oauth|hmac-sha256|signature)[ \t]+(?=\S)/iy;
 const BARE = /[^\s"'`,;&]+/y;
-const TO_LINE_END = /[^\r\n"']+/y;
+const PARAM_LIST = /(?:[^\r\n"]|"[^"\r\n]*")+/y;
+const URL_ENCODED = /(?:[^\s"'&%,;<>]|%(?!2[602cC]|3[bB]))+/y;
 const NEXT_WORD = /[ \t]+[A-Za-z]/y;
 
 function run(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -59,10 +63,14 @@ function quoted(text: string, match: RegExpExecArray, at: number, openLength: nu
 /** The value starting at `at`, or undefined when there is none. */
 export function valueExtent(text: string, at: number, context: ValueContext, allowScheme = true): ValueExtent | undefined {
   if (at >= text.length) return undefined;
+  if (text.startsWith(REDACTED, at)) return { start: at, end: at, next: at + REDACTED.length, secret: false };
   const first = text[at]!;
   if (first === "\\" && text[at + 1] === '"') {
     const m = run(ESCAPED_QUOTED, text, at);
     if (m) return quoted(text, m, at, 2);
+  }
+  if ((first === '"' || first === "'") && run(SPACED_PLACEHOLDER, text, at + 1) && text[SPACED_PLACEHOLDER.lastIndex] === first) {
+    return { start: at + 1, end: SPACED_PLACEHOLDER.lastIndex, next: SPACED_PLACEHOLDER.lastIndex + 1, secret: false };
   }
   if (first === '"') return quoted(text, run(DOUBLE_QUOTED, text, at)!, at, 1);
   if (first === "'") return quoted(text, run(SINGLE_QUOTED, text, at)!, at, 1);
@@ -78,7 +86,7 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
   if (context.spaced && first === "-") return undefined;
   if (context.authorization && run(PARAM_LIST_SCHEME, text, at)) {
     const start = PARAM_LIST_SCHEME.lastIndex;
-    const rest = run(TO_LINE_END, text, start);
+    const rest = run(PARAM_LIST, text, start);
     if (!rest) return undefined;
     const end = start + rest[0].trimEnd().length;
     return { start, end, next: end, secret: true };
@@ -88,7 +96,7 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
     if (afterScheme) return afterScheme;
   }
   const valueStart = at;
-  const bare = run(BARE, text, valueStart);
+  const bare = run(context.encoded ? URL_ENCODED : BARE, text, valueStart);
   if (!bare) return undefined;
   const value = trimTrailing(bare[0]);
   const end = valueStart + value.length;
@@ -118,7 +126,7 @@ function trimTrailing(value: string): string {
   let end = value.length;
   while (end > 0) {
     const c = value[end - 1]!;
-    if (c === "." || c === ":" || c === "!" || c === "?") {
+    if (c === "." || c === ":") {
       end--;
     } else if (c in closed && closed[c]! > opened[c]!) {
       closed[c]!--;

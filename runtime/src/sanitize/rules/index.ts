@@ -13,6 +13,7 @@ import { keyValueRule } from "./key-value.js";
 import { markupElementRule } from "./markup-elements.js";
 import { paymentCardRule } from "./payment-cards.js";
 import { pemPrivateKeyRule } from "./pem-private-keys.js";
+import { proseDisclosureRule } from "./prose-disclosure.js";
 import type { RedactionRule } from "./rule.js";
 import { urlUserinfoRule } from "./url-userinfo.js";
 import { vendorTokenRule } from "./vendor-tokens.js";
@@ -32,5 +33,6 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
   markupElementRule,
   credentialFileRule,
   bareAuthSchemeRule,
+  proseDisclosureRule,
   paymentCardRule,
 ];

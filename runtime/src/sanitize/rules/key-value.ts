@@ -3,7 +3,8 @@
  * `password=x`, `password = x`, `password: x` (YAML, headers), `"password": "x"`
  * (JSON), `\"password\": \"x\"` (JSON inside JSON), `:password => "x"`,
  * `DB_PASSWORD=x`, `clientSecret: 'a b'`, query strings (`&access_token=x&`),
- * connection strings (`AccountKey=x;`, `Pwd={x}`), `Authorization: Bearer x`.
+ * connection strings (`AccountKey=x;`, `Pwd={x}`), `Authorization: Bearer x`,
+ * and URL-encoded pairs nested in another URL (`client_secret%3Dx%26`).
  *
  * One sticky scan finds `key <separator>` pairs; only when the key names a
  * credential is the value measured (see value-extent) and replaced. Scanning
@@ -15,7 +16,7 @@ import { isSecretKeyName } from "../secret-key-names.js";
 import { valueExtent } from "../value-extent.js";
 import { Splicer, type RedactionRule } from "./rule.js";
 
-const KEY_SEPARATOR = /(?<![\w.\-])(\\?["']|)([A-Za-z_][\w.\-]*)\1[ \t]*(=>|:=|:(?!:)|=(?!=))[ \t]*/g;
+const KEY_SEPARATOR = /(?:(?<=%[0-9A-Fa-f]{2})|(?<![\w.\-\/]))(\\?["']|)([A-Za-z_][\w.\-]*)\1[ \t]*(=>|:=|:(?!:)|=(?!=)|%3[dD])[ \t]*/g;
 const AUTHORIZATION_KEY = /(?:authori[sz]ation|auth)$/i;
 
 export function redactKeyValues(text: string): string {
@@ -27,6 +28,7 @@ export function redactKeyValues(text: string): string {
     const at = KEY_SEPARATOR.lastIndex;
     const value = valueExtent(text, at, {
       equals: m[3] !== ":",
+      encoded: m[3]!.startsWith("%"),
       spaced: false,
       authorization: AUTHORIZATION_KEY.test(key),
     });
@@ -39,6 +41,6 @@ export function redactKeyValues(text: string): string {
 
 export const keyValueRule: RedactionRule = {
   name: "key-value",
-  mayApply: (text) => text.includes("=") || text.includes(":"),
+  mayApply: (text) => text.includes("=") || text.includes(":") || text.includes("%3"),
   apply: redactKeyValues,
 };

@@ -39,6 +39,7 @@ export function redactPemBlocks(text: string): string {
       BEGIN.lastIndex = Math.max(bodyEnd, bodyStart);
     }
     const leading = /^(?:\s|\\[nrt])*/.exec(text.slice(bodyStart, Math.min(bodyEnd, bodyStart + 8)))![0].length;
+    if (bodyStart + leading >= bodyEnd || text.startsWith(REDACTED, bodyStart + leading)) continue;
     out.replace(bodyStart + leading, bodyEnd, REDACTED);
   }
   return out.toString();
