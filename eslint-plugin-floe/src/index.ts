@@ -8,7 +8,6 @@
  * ```
  */
 import { readFileSync } from "node:fs";
-import type { TSESLint } from "@typescript-eslint/utils";
 import { recommended } from "./configs/recommended.js";
 import { recommendedTypeChecked } from "./configs/recommended-type-checked.js";
 import { PLUGIN_NAMESPACE } from "./configs/rule-settings.js";
@@ -37,10 +36,9 @@ const plugin = {
   configs: {} as FloePlugin["configs"],
 } satisfies FloePlugin;
 
-const asFlatPlugin = plugin as unknown as TSESLint.FlatConfig.Plugin;
-plugin.configs.recommended = recommended(asFlatPlugin);
-plugin.configs.strict = strict(asFlatPlugin);
-plugin.configs["recommended-type-checked"] = recommendedTypeChecked(asFlatPlugin);
+plugin.configs.recommended = recommended(plugin);
+plugin.configs.strict = strict(plugin);
+plugin.configs["recommended-type-checked"] = recommendedTypeChecked(plugin);
 
 export { rules };
 export type { FlatConfigFor };

@@ -7,6 +7,6 @@
 import type { FlatConfigFor } from "./types.js";
 import { recommendedTypeCheckedRules } from "./rule-settings.js";
 
-export function recommendedTypeChecked(plugin: FlatConfigFor["plugins"][string]): FlatConfigFor {
+export function recommendedTypeChecked(plugin: object): FlatConfigFor {
   return { name: "floe/recommended-type-checked", plugins: { floe: plugin }, rules: recommendedTypeCheckedRules() };
 }

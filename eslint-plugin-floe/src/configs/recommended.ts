@@ -2,6 +2,6 @@
 import type { FlatConfigFor } from "./types.js";
 import { recommendedRules } from "./rule-settings.js";
 
-export function recommended(plugin: FlatConfigFor["plugins"][string]): FlatConfigFor {
+export function recommended(plugin: object): FlatConfigFor {
   return { name: "floe/recommended", plugins: { floe: plugin }, rules: recommendedRules() };
 }

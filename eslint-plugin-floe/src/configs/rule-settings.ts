@@ -2,12 +2,12 @@
  * Rule severities of each config, derived from the rules' `meta.docs`
  * (`recommended: "error" | "warn"`), so a new rule cannot be forgotten.
  */
-import type { TSESLint } from "@typescript-eslint/utils";
+import type { FloeRuleEntry } from "./types.js";
 import { rules, type RuleName } from "../rules/index.js";
 
 export const PLUGIN_NAMESPACE = "floe";
 
-type RulesConfig = Record<string, TSESLint.SharedConfig.RuleEntry>;
+type RulesConfig = Record<string, FloeRuleEntry>;
 
 const ruleNames = Object.keys(rules) as RuleName[];
 
@@ -30,7 +30,7 @@ export function recommendedTypeCheckedRules(): RulesConfig {
   return Object.fromEntries(
     ruleNames.map((name) => {
       const severity = docsOf(name).recommended;
-      const entry: TSESLint.SharedConfig.RuleEntry = docsOf(name).usesTypeInformation
+      const entry: FloeRuleEntry = docsOf(name).usesTypeInformation
         ? [severity, { requireSpanType: true }]
         : severity;
       return [`${PLUGIN_NAMESPACE}/${name}`, entry];

@@ -2,6 +2,6 @@
 import type { FlatConfigFor } from "./types.js";
 import { strictRules } from "./rule-settings.js";
 
-export function strict(plugin: FlatConfigFor["plugins"][string]): FlatConfigFor {
+export function strict(plugin: object): FlatConfigFor {
   return { name: "floe/strict", plugins: { floe: plugin }, rules: strictRules() };
 }

@@ -26,6 +26,18 @@ function looksLikeCredential(value: string): boolean {
   return sanitizeErrorMessage(value, { maxLength: value.length + 1 }) !== value;
 }
 
+/** Attribute keys repeat across a code base: remember the verdicts (bounded). */
+const keyVerdicts = new Map<string, boolean>();
+function isSensitiveKey(key: string): boolean {
+  let verdict = keyVerdicts.get(key);
+  if (verdict === undefined) {
+    verdict = isSensitiveAttributeKey(key);
+    if (keyVerdicts.size > 10_000) keyVerdicts.clear();
+    keyVerdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
 export default createRule<[SpanTypeOptions], "sensitiveKey" | "sensitiveValue">({
   name: RULE_NAME,
   meta: {
@@ -47,7 +59,7 @@ export default createRule<[SpanTypeOptions], "sensitiveKey" | "sensitiveValue">(
     const requireSpanType = options.requireSpanType ?? false;
 
     function checkPair(keyNode: TSESTree.Node, key: string | undefined, valueNode: TSESTree.Node | undefined): void {
-      if (key !== undefined && isSensitiveAttributeKey(key)) {
+      if (key !== undefined && isSensitiveKey(key)) {
         context.report({ node: keyNode, messageId: "sensitiveKey", data: { key } });
         return;
       }
@@ -86,7 +98,7 @@ export default createRule<[SpanTypeOptions], "sensitiveKey" | "sensitiveValue">(
           checkAttributesObject(node.arguments[0]);
         } else if (member && method !== undefined && SPAN_STARTERS.has(method)) {
           checkSpanOptions(node.arguments[1]);
-        } else if (node.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression) {
+        } else if (node.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression && findProperty(node.arguments[0], "attributes")) {
           const resolved = resolveBinding(context, node.callee);
           if (resolved?.name === "traced" && (resolved.kind === "runtime" || resolved.kind === "legacy-traced")) {
             checkSpanOptions(node.arguments[0]);

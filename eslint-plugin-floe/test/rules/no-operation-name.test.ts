@@ -1,10 +1,10 @@
 import rule, { RULE_NAME } from "../../src/rules/no-operation-name.js";
-import { createRuleTester } from "../support/rule-tester.js";
+import { createRuleTester, runRule } from "../support/rule-tester.js";
 
 const ruleTester = createRuleTester();
 const RT = 'import { traced } from "@floe/runtime";\n';
 
-ruleTester.run(RULE_NAME, rule, {
+runRule(ruleTester, RULE_NAME, rule, {
   valid: [
     `${RT}traced({ name: "op" })(() => 1);`,
     // someone else's `traced`

@@ -1,11 +1,11 @@
 import rule, { RULE_NAME } from "../../src/rules/no-raw-record-exception.js";
-import { createRuleTester, createTypedRuleTester, TYPED_FILE } from "../support/rule-tester.js";
+import { createRuleTester, createTypedRuleTester, TYPED_FILE, runRule } from "../support/rule-tester.js";
 
 const ruleTester = createRuleTester();
 const SPAN = 'import type { Span } from "@opentelemetry/api";\n';
 const IMPORT = 'import { recordSanitizedException } from "@floe/runtime";\n';
 
-ruleTester.run(RULE_NAME, rule, {
+runRule(ruleTester, RULE_NAME, rule, {
   valid: [
     `${IMPORT}declare const span: any; recordSanitizedException(span, new Error("x"));`,
     "declare const span: any; span.recordSanitized(new Error('x'));",
@@ -177,7 +177,7 @@ ruleTester.run(RULE_NAME, rule, {
     {
       // CommonJS script: cannot add an import, report only
       filename: "legacy.cjs",
-      languageOptions: { sourceType: "script" },
+      languageOptions: { parserOptions: { sourceType: "script" } },
       code: "const span = require('x').span;\nspan.recordException(new Error('x'));",
       output: null,
       errors: [{ messageId: "rawRecordException", line: 2 }],
@@ -219,7 +219,7 @@ const TYPED_PRELUDE = [
 ].join("\n");
 const WITH_IMPORT = TYPED_PRELUDE.replace("\n", '\nimport { recordSanitizedException } from "@floe/runtime";\n');
 
-typedRuleTester.run(`${RULE_NAME} (requireSpanType)`, rule, {
+runRule(typedRuleTester, `${RULE_NAME} (requireSpanType)`, rule, {
   valid: [
     { filename: TYPED_FILE, code: `${TYPED_PRELUDE}recorder.recordException(new Error("x"));`, options: [{ requireSpanType: true }] },
     { filename: TYPED_FILE, code: `${TYPED_PRELUDE}loose.recordException(new Error("x"));`, options: [{ requireSpanType: true }] },

@@ -1,10 +1,10 @@
 import rule, { RULE_NAME } from "../../src/rules/no-sensitive-span-attributes.js";
-import { createRuleTester, createTypedRuleTester, TYPED_FILE } from "../support/rule-tester.js";
+import { createRuleTester, createTypedRuleTester, TYPED_FILE, runRule } from "../support/rule-tester.js";
 
 const ruleTester = createRuleTester();
 const DECL = "declare const span: any, tracer: any, v: string;\n";
 
-ruleTester.run(RULE_NAME, rule, {
+runRule(ruleTester, RULE_NAME, rule, {
   valid: [
     `${DECL}span.setAttribute("secrets.key_name", v);`,
     `${DECL}span.setAttribute("alert.channel", "slack");`,
@@ -50,7 +50,7 @@ ruleTester.run(RULE_NAME, rule, {
 });
 
 const typedRuleTester = createTypedRuleTester();
-typedRuleTester.run(`${RULE_NAME} (typed)`, rule, {
+runRule(typedRuleTester, `${RULE_NAME} (typed)`, rule, {
   valid: [
     {
       filename: TYPED_FILE,

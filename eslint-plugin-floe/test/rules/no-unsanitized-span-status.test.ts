@@ -1,5 +1,5 @@
 import rule, { RULE_NAME } from "../../src/rules/no-unsanitized-span-status.js";
-import { createRuleTester, createTypedRuleTester, TYPED_FILE } from "../support/rule-tester.js";
+import { createRuleTester, createTypedRuleTester, TYPED_FILE, runRule } from "../support/rule-tester.js";
 
 const ruleTester = createRuleTester();
 const OTEL = 'import { SpanStatusCode } from "@opentelemetry/api";\n';
@@ -16,7 +16,7 @@ function invalid(message: string, fixed: string, column: number, extra = "") {
 // column of `message:` value: "try {} catch (err) { span.setStatus({ code: SpanStatusCode.ERROR, message: " is 76 chars
 const COL = 76;
 
-ruleTester.run(RULE_NAME, rule, {
+runRule(ruleTester, RULE_NAME, rule, {
   valid: [
     `${OTEL}${RT}${DECL}try {} catch (err) { span.setStatus({ code: SpanStatusCode.ERROR, message: sanitizeErrorMessage(err) }); }`,
     `${OTEL}${RT}${DECL}try {} catch (err) { span.setStatus({ code: SpanStatusCode.ERROR, message: \`failed: \${sanitizeErrorMessage(String(err))}\` }); }`,
@@ -78,7 +78,7 @@ const PRELUDE = [
   "",
 ].join("\n");
 
-typedRuleTester.run(`${RULE_NAME} (typed)`, rule, {
+runRule(typedRuleTester, `${RULE_NAME} (typed)`, rule, {
   valid: [
     { filename: TYPED_FILE, code: `${PRELUDE}job.setStatus({ code: SpanStatusCode.ERROR, message: failure.message });`, options: [{ requireSpanType: true }] },
   ],

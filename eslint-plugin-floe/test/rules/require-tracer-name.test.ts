@@ -1,10 +1,10 @@
 import rule, { RULE_NAME } from "../../src/rules/require-tracer-name.js";
-import { createRuleTester, PAGERDUTY_FILE } from "../support/rule-tester.js";
+import { createRuleTester, PAGERDUTY_FILE, runRule } from "../support/rule-tester.js";
 
 const ruleTester = createRuleTester();
 const BODY = 'get name() { return "p"; } get version() { return "1.0.0"; }';
 
-ruleTester.run(RULE_NAME, rule, {
+runRule(ruleTester, RULE_NAME, rule, {
   valid: [
     // declares it: getter, property, class field with override
     `import { AlertChannelPlugin } from "@floe/runtime";\nexport class A extends AlertChannelPlugin { ${BODY} override get tracerName() { return "floe.alert.a"; } }`,

@@ -1,10 +1,10 @@
 import rule, { RULE_NAME } from "../../src/rules/valid-tracer-name.js";
-import { createRuleTester, createTypedRuleTester, PAGERDUTY_FILE, TYPED_FILE } from "../support/rule-tester.js";
+import { createRuleTester, createTypedRuleTester, PAGERDUTY_FILE, TYPED_FILE, runRule } from "../support/rule-tester.js";
 
 const ruleTester = createRuleTester();
 const ALERT = 'import { AlertChannelPlugin } from "@floe/runtime";\n';
 
-ruleTester.run(RULE_NAME, rule, {
+runRule(ruleTester, RULE_NAME, rule, {
   valid: [
     `${ALERT}class A extends AlertChannelPlugin { override get tracerName() { return "floe.alert.slack"; } }`,
     `${ALERT}class A extends AlertChannelPlugin { override readonly tracerName = \`floe.alert.slack\`; }`,
@@ -80,7 +80,7 @@ ruleTester.run(RULE_NAME, rule, {
 });
 
 const typedRuleTester = createTypedRuleTester();
-typedRuleTester.run(`${RULE_NAME} (typed)`, rule, {
+runRule(typedRuleTester, `${RULE_NAME} (typed)`, rule, {
   valid: [],
   invalid: [
     {

@@ -4,7 +4,8 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { RuleTester } from "@typescript-eslint/rule-tester";
+import { RuleTester, type RunTests } from "@typescript-eslint/rule-tester";
+import type { TSESLint } from "@typescript-eslint/utils";
 import { afterAll, describe, it } from "vitest";
 
 RuleTester.afterAll = afterAll;
@@ -31,4 +32,18 @@ export function createTypedRuleTester(): RuleTester {
       },
     },
   });
+}
+
+/**
+ * `tester.run` with the rule's message ids and options inferred. The rule tester ships its own
+ * copy of @typescript-eslint/utils (8.72 vs the plugin's 8.73) whose RuleContext type differs
+ * nominally; at run time they are the same ESLint objects.
+ */
+export function runRule<MessageIds extends string, Options extends readonly unknown[]>(
+  tester: RuleTester,
+  name: string,
+  rule: TSESLint.RuleModule<MessageIds, Options, any>,
+  tests: RunTests<MessageIds, Options>,
+): void {
+  tester.run(name, rule as unknown as Parameters<RuleTester["run"]>[1], tests as never);
 }
