@@ -2,7 +2,7 @@
 // `npm run bench`: builds, runs every benchmark in test/bench/ (each measures its variants side by side in one
 // run and writes test/bench/results/<topic>.json), then writes BENCHMARKS.md from those results.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 

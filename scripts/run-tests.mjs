@@ -7,7 +7,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.CI ? "0" : process.env.FORCE_COLOR };
 
 function workspaceDirs() {
@@ -27,10 +26,15 @@ for (const dir of workspaces) rmSync(path.join(dir, "test-results.json"), { forc
 const extraChecks = [];
 const turboOk = run("build, typecheck and test every workspace", "npx", ["turbo", "run", "build", "typecheck", "test", "--continue", "--output-logs=errors-only"]);
 if (!turboOk) extraChecks.push({ name: "turbo build/typecheck/test", ok: false });
-extraChecks.push({ name: "eslint", ok: run("lint the repo", "npx", ["eslint", "."]) });
-for (const check of pkg.floeChecks ?? []) {
-  extraChecks.push({ name: check.name, ok: run(check.name, "sh", ["-c", check.command]) });
-}
+// The repo enforces its own rules: floe's lint rules (type-checked) over everything, and no codemod drift.
+extraChecks.push({
+  name: "eslint (typescript-eslint + floe recommended-type-checked, zero warnings)",
+  ok: run("lint the repo", "npx", ["eslint", ".", "--max-warnings", "0"]),
+});
+extraChecks.push({
+  name: "floe-codemod check plugins runtime (generated tracing modules current, no raw recordException)",
+  ok: run("floe-codemod check", "node", ["codemods/bin/floe-codemod.js", "check", "plugins", "runtime"]),
+});
 
 let passed = 0;
 let failed = 0;

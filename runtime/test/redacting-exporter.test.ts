@@ -75,7 +75,9 @@ function recordLeakySpan(): void {
   });
   span.setAttribute("db.url", `postgresql://floe:${PASSWORD}@pg.floe.svc:5432/x`);
   span.setAttribute("http.url", `https://api.floe.dev/v1/reset?token=${TOKEN}&page=2`);
+  // eslint-disable-next-line floe/no-sensitive-span-attributes -- the exporter under test must scrub it
   span.setAttribute("db.password", DB_SECRET);
+  // eslint-disable-next-line floe/no-sensitive-span-attributes -- the exporter under test must scrub it
   span.setAttribute("http.request.header.authorization", [`Bearer ${BEARER}`]);
   span.setAttribute("http.status_code", 401);
   span.setAttribute("server.address", "api.floe.dev");

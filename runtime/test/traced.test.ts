@@ -218,7 +218,9 @@ describe("traced as a decorator", () => {
   });
 
   it("rejects the legacy operationName option with a TypeError naming the codemod", () => {
+    // eslint-disable-next-line floe/no-operation-name -- proves the legacy option is rejected
     expect(() => traced({ operationName: "x" } as never)).toThrow(TypeError);
+    // eslint-disable-next-line floe/no-operation-name -- proves the legacy option is rejected
     expect(() => traced({ operationName: "x" } as never)).toThrow(/floe-codemod rename-operation-name/);
   });
 

@@ -34,7 +34,7 @@ const EXPECTED = [
   "semantic-cube", "telemetry-console", "telemetry-jaeger",
 ];
 
-let plugins: LoadedPlugin[] = [];
+const plugins: LoadedPlugin[] = [];
 
 function memoryLogger() {
   const records: Record<string, unknown>[] = [];

@@ -74,8 +74,10 @@ describe("JaegerTelemetryPlugin", () => {
     const password = "Pa55w0rd-Mq7Lx2Rv";
     const provider = new JaegerTelemetryPlugin({ endpoint: receiver.endpoint }).createTracerProvider();
     const span = provider.getTracer("third-party-http").startSpan("GET /repos");
+    // eslint-disable-next-line floe/no-sensitive-span-attributes -- the exporter under test must scrub it
     span.setAttribute("http.request.header.authorization", `Bearer ${secret}`);
     span.setAttribute("url.full", `https://deploy:${password}@git.example.com/org/repo.git`);
+    // eslint-disable-next-line floe/no-sensitive-span-attributes -- the exporter under test must scrub it
     span.setAttribute("db.password", password);
     span.addEvent("exception", {
       "exception.type": "HTTPError",
