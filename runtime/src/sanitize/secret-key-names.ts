@@ -54,10 +54,23 @@ export function keyWords(key: string): string[] {
 
 /** Whether a key found in a message names a credential whose value must be redacted. */
 /** Cheap filter: every credential word above contains one of these fragments. */
-const CREDENTIAL_FRAGMENT = /pass|pw|pwd|secret|token|key|auth|cred|sig|jwt|bearer|sess|otp|sas|conn/i;
+export const CREDENTIAL_FRAGMENT = /pass|pw|secret|token|key|auth|cred|sig|jwt|bearer|sess|otp|sas|conn/i;
+
+/** Keys repeat across messages (`password`, `token`): remember recent verdicts, bounded. */
+const verdicts = new Map<string, boolean>();
+const MAX_REMEMBERED = 512;
 
 export function isSecretKeyName(key: string): boolean {
   if (key.length > 128 || !CREDENTIAL_FRAGMENT.test(key)) return false;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  const verdict = classifyKey(key);
+  if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+function classifyKey(key: string): boolean {
   const words = keyWords(key);
   let last = -1;
   for (let i = 0; i < words.length; i++) {

@@ -33,17 +33,18 @@ export interface ValueContext {
   readonly authorization?: boolean;
 }
 
-const ESCAPED_QUOTED = /\\"((?:[^"\\\r\n]|\\(?!")[^\r\n])*)(\\")?/y;
-const DOUBLE_QUOTED = /"((?:[^"\\\r\n]|\\[^\r\n])*)("?)/y;
+const ESCAPED_QUOTED = /\\"([^"\\\r\n]*(?:\\(?!")[^\r\n][^"\\\r\n]*)*)(\\")?/y;
+const DOUBLE_QUOTED = /"([^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*)("?)/y;
 const SINGLE_QUOTED = /'([^'\r\n]*)('?)/y;
 const BACKTICK_QUOTED = /`([^`\r\n]*)(`?)/y;
 const BRACED = /\{([^{}\r\n]*)\}/y;
 const SPACED_PLACEHOLDER = /(?:\{\{[^{}\r\n]{0,200}\}\}|\{%[^{}\r\n]{0,200}%\}|\$\{[^{}\r\n]{0,200}\}|<[^<>\r\n]{1,80}>)(?=$|[\s"',;&)\]}])/y;
 const AUTH_SCHEME = /(?:bearer|basic|token|bot|apikey|api-key|sso-key|ssws|geniekey|splunk|key|negotiate|ntlm)[ \t]+(?=\S)/iy;
 const PARAM_LIST_SCHEME = /(?:digest|aws4-hmac-sha256|oauth|hmac-sha256|signature)[ \t]+(?=\S)/iy;
+// Loops are unrolled (`a*(?:b a*)*`) so long values never build per-character backtracking state.
 const BARE = /[^\s"'`,;&]+/y;
-const PARAM_LIST = /(?:[^\r\n"]|"[^"\r\n]*")+/y;
-const URL_ENCODED = /(?:[^\s"'&%,;<>]|%(?!2[602cC]|3[bB]))+/y;
+const PARAM_LIST = /[^\r\n"]*(?:"[^"\r\n]*"[^\r\n"]*)*/y;
+const URL_ENCODED = /[^\s"'&%,;<>]*(?:%(?!2[602cC]|3[bB])[^\s"'&%,;<>]*)*/y;
 const NEXT_WORD = /[ \t]+[A-Za-z]/y;
 
 function run(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -87,7 +88,7 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
   if (context.authorization && run(PARAM_LIST_SCHEME, text, at)) {
     const start = PARAM_LIST_SCHEME.lastIndex;
     const rest = run(PARAM_LIST, text, start);
-    if (!rest) return undefined;
+    if (!rest || rest[0] === "") return undefined;
     const end = start + rest[0].trimEnd().length;
     return { start, end, next: end, secret: true };
   }
@@ -97,7 +98,7 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
   }
   const valueStart = at;
   const bare = run(context.encoded ? URL_ENCODED : BARE, text, valueStart);
-  if (!bare) return undefined;
+  if (!bare || bare[0] === "") return undefined;
   const value = trimTrailing(bare[0]);
   const end = valueStart + value.length;
   let secret = value !== "" && !isNonSecretValue(value);

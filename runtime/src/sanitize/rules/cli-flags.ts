@@ -7,11 +7,13 @@
  * is left alone.
  */
 import { REDACTED } from "../marker.js";
-import { isSecretKeyName } from "../secret-key-names.js";
+import { CREDENTIAL_FRAGMENT, isSecretKeyName } from "../secret-key-names.js";
 import { isNonSecretValue } from "../text-shape.js";
 import { valueExtent } from "../value-extent.js";
 import { Splicer, type RedactionRule } from "./rule.js";
 
+/** Pre-check (linear scans): a credential fragment and a dash somewhere. */
+const MAY_HAVE_FLAG = (text: string): boolean => text.includes("-") && (CREDENTIAL_FRAGMENT.test(text) || /\s-p/.test(text));
 const FLAG = /(?<![\w\-])--?([A-Za-z][\w.\-]*)(=|[ \t]+)/g;
 /** Commands whose short `-p` is a password (MySQL clients, `docker login`, `helm registry login`). */
 const SHORT_P_IS_PASSWORD = /\b(?:mysql\w*|mariadb\w*|login)\b/i;
@@ -39,6 +41,6 @@ export function redactCliFlags(text: string): string {
 
 export const cliFlagRule: RedactionRule = {
   name: "cli-flags",
-  mayApply: (text) => text.includes("-"),
+  mayApply: MAY_HAVE_FLAG,
   apply: redactCliFlags,
 };

@@ -8,7 +8,8 @@ import { isNonSecretValue } from "../text-shape.js";
 import type { RedactionRule } from "./rule.js";
 
 const NETRC_PASSWORD = /(\b(?:machine[ \t]+\S+|default)[ \t]+login[ \t]+\S+[ \t]+password[ \t]+)([^\s"']+)/gi;
-const ORACLE_THIN = /(:thin:[^\s\/@:]*\/)([^\s@]+)(?=@)/g;
+// Bounded and stopping at `:`/`/`, so repeated `:thin:` prefixes cannot rescan the rest of the text.
+const ORACLE_THIN = /(:thin:[^\s\/@:]{0,128}\/)([^\s@\/:]{1,256})(?=@)/g;
 
 export function redactCredentialFiles(text: string): string {
   return text

@@ -12,11 +12,13 @@
  * swallows a credential pair that follows it (`error: password=x`).
  */
 import { REDACTED } from "../marker.js";
-import { isSecretKeyName } from "../secret-key-names.js";
+import { CREDENTIAL_FRAGMENT, isSecretKeyName } from "../secret-key-names.js";
 import { valueExtent } from "../value-extent.js";
 import { Splicer, type RedactionRule } from "./rule.js";
 
 const KEY_SEPARATOR = /(?:(?<=%[0-9A-Fa-f]{2})|(?<![\w.\-\/]))(\\?["']|)([A-Za-z_][\w.\-]*)\1[ \t]*(=>|:=|:(?!:)|=(?!=)|%3[dD])[ \t]*/g;
+/** Pre-check (two linear scans): a credential fragment somewhere, and a separator somewhere. */
+const SEPARATOR = /[:=]|%3[dD]/;
 const AUTHORIZATION_KEY = /(?:authori[sz]ation|auth)$/i;
 
 export function redactKeyValues(text: string): string {
@@ -41,6 +43,6 @@ export function redactKeyValues(text: string): string {
 
 export const keyValueRule: RedactionRule = {
   name: "key-value",
-  mayApply: (text) => text.includes("=") || text.includes(":") || text.includes("%3"),
+  mayApply: (text) => CREDENTIAL_FRAGMENT.test(text) && SEPARATOR.test(text),
   apply: redactKeyValues,
 };
