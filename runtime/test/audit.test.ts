@@ -14,7 +14,7 @@ class GoodAlert extends AlertChannelPlugin {
   override get name() { return "alert-good"; }
   override get version() { return "1.0.0"; }
   override get tracerName() { return "floe.alert.good"; }
-  async sendAlert() { return { delivered: true, destination: "x" }; }
+  async sendAlert() { return { delivered: true, status: "delivered" as const, destination: "x", attempts: 1 }; }
   async healthCheck() { return { healthy: true }; }
 }
 // eslint-disable-next-line floe/require-tracer-name -- the audit must flag this uninstrumented plugin

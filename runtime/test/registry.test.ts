@@ -65,7 +65,7 @@ describe("plugin registry", () => {
     expect(plugins).toHaveLength(3);
     expect(registry.warnings.map((w) => w.plugin)).toEqual(["secrets-legacy"]);
     expect(records).toEqual([expect.objectContaining({ event: "floe.instrumentation.audit", stage: "load", code: "MISSING_TRACER_NAME" })]);
-    const instance = registry.create<{ config: unknown }>("alert-pager" as string, { url: "x" });
+    const instance = registry.create("alert-pager", { url: "x" }) as unknown as { config: unknown };
     expect(instance.config).toEqual({ url: "x" });
   });
 

@@ -233,7 +233,7 @@ describe("traced without an SDK", () => {
   it("runs the bare call when no provider is registered", async () => {
     await tracing.shutdown();
     try {
-      const fn = traced({ name: "bare", attributesFn: () => ({ a: 1 }) })((x: number) => x + 1);
+      const fn = traced<[number]>({ name: "bare", attributesFn: () => ({ a: 1 }) })((x: number) => x + 1);
       expect(fn(1)).toBe(2);
       expect(trace.getActiveSpan()).toBeUndefined();
     } finally {
