@@ -1,7 +1,9 @@
 /**
  * Decides whether a key found inside free text (`DB_PASSWORD`, `clientSecret`,
  * `X-Api-Key`, `aws_secret_access_key`, `_authToken`, `AccountKey`,
- * `X-Amz-Signature`) names a credential. Message keys come in shapes span
+ * `X-Amz-Signature`) names a credential. Connection strings and DSNs are not
+ * credentials as a whole: the URL and key/value rules redact the password
+ * inside them and keep the host. Message keys come in shapes span
  * attribute keys never take (`PGPASSWORD`, `PRIVATE-TOKEN`, `sessionid`), so
  * this is the text-side counterpart of `isSensitiveAttributeKey` in the
  * conventions: it splits the key into words and looks for a credential word
@@ -14,7 +16,6 @@ const CREDENTIAL_WORDS = new Set([
   "password", "passwd", "pwd", "pass", "pw", "passphrase", "passcode", "secret", "token", "apikey", "auth",
   "authorization", "credential", "credentials", "creds", "sig", "signature", "jwt", "bearer", "session",
   "sessionid", "sessid", "privatekey", "accesskey", "secretkey", "accountkey", "masterkey", "sas", "otp",
-  "connectionstring", "connstr",
 ]);
 
 /** Endings of compound words that name a credential (`pgpassword`, `authtoken`, `clientsecret`). */
@@ -25,9 +26,6 @@ const KEY_QUALIFIERS = new Set([
   "api", "access", "secret", "private", "account", "master", "encryption", "signing", "client", "shared",
   "subscription", "auth", "session", "storage", "functions", "license", "app", "admin", "service", "primary_access",
 ]);
-
-/** Connection-string pairs (`conn str`, `connection string`). */
-const PAIRS = new Set(["connection_string", "conn_str", "connection_str"]);
 
 /** Words after the credential word that make the key describe metadata, not hold a value. */
 const DESCRIPTIVE_WORDS = new Set([
@@ -40,6 +38,7 @@ const DESCRIPTIVE_WORDS = new Set([
   "field", "env", "var", "param", "mount", "engine", "backend", "manager", "label", "description", "stdin",
   "command", "cmd", "helper", "strength", "complexity", "reset", "changed", "updated", "created", "used",
   "id_type", "limit", "retries", "level", "flag", "option", "options", "template", "pattern", "regex",
+  "expired", "issued", "iat", "nbf", "refreshed", "revoked", "rotated", "last", "exists", "missing", "invalid",
 ]);
 
 /** Splits `clientSecret`, `X-Api-Key`, `spring.datasource.password` into lowercase words. */
@@ -78,7 +77,6 @@ function classifyKey(key: string): boolean {
     const next = words[i + 1];
     if (CREDENTIAL_WORDS.has(word) || CREDENTIAL_SUFFIX.test(word)) last = i;
     if (next === "key" && KEY_QUALIFIERS.has(word)) last = i + 1;
-    if (next !== undefined && PAIRS.has(`${word}_${next}`)) last = i + 1;
   }
   if (last < 0) return false;
   for (let i = last + 1; i < words.length; i++) {

@@ -31,11 +31,11 @@ export function looksRandom(text: string, minLength: number): boolean {
 }
 
 const PLACEHOLDER =
-  /^(?:<[^<>]*>|\$\{[^{}]*\}|\{\{.*\}\}|\{%.*%\}|\$\(.*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|%\(\w+\)s|%s|\[(?:redacted|filtered|masked|hidden|secret|sensitive)\]|\((?:redacted|hidden|masked|sensitive)\)|[*•·]+|x{3,}|X{3,}|\.{3}|…)$/i;
+  /^(?:<[^<>]*>|\$\{[^{}]*\}|\{\{.*\}\}|\{%.*%\}|\$\(.*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|%\(\w+\)s|%s|\[(?:redacted|filtered|masked|hidden|secret|sensitive)\]|\((?:redacted|hidden|masked|sensitive|none|empty|null|unset|not set)\)|[*•·]+|x{3,}|X{3,}|\.{3}|…)$/i;
 
 /** Harmless literal values that appear after a secret-named key without being one. */
 const LITERALS = new Set([
-  "", "-", "n/a", "na", "null", "nil", "none", "undefined", "true", "false", "yes", "no", "on", "off",
+  "", "-", "~", "n/a", "na", "null", "nil", "none", "undefined", "true", "false", "yes", "no", "on", "off",
   "empty", "unset", "redacted", "hidden", "masked", "filtered", "sensitive", "required", "optional",
   "enabled", "disabled", "bearer", "basic", "digest", "token", "password", "secret", "oauth", "oauth2",
   "plain", "sasl", "md5", "trust", "peer", "ident", "scram-sha-256", "scram-sha-512", "jwt", "cookie",
@@ -65,8 +65,11 @@ export function isNonSecretValue(value: string): boolean {
   if (isPlaceholder(v)) return true;
   if (LITERALS.has(v.toLowerCase())) return true;
   if (/^\d{1,5}$/.test(v)) return true;
-  return isSecretReferenceName(v);
+  return isSecretReferenceName(v) || FILE_PATH.test(v);
 }
+
+/** `/var/run/secrets/sa.json`, `~/.config/gcloud/key.json`: where a credential lives, not the credential. */
+const FILE_PATH = /^(?:~|\.{1,2})?\/(?:[\w.\-]+\/)*[\w.\-]+\.(?:json|pem|key|crt|cer|p12|pfx|jks|txt|ya?ml|env|cfg|conf|ini|toml)$/i;
 
 /**
  * `db-password`, `api_key`, `floe-db-credentials`: a lowercase name made of words (no digits, no

@@ -2,7 +2,7 @@
  * Credentials passed as command-line flags and echoed back in errors:
  * `--password x`, `--password=x`, `-token x`, `--client-secret "a b"`, and
  * the short `-p` of MySQL clients (`mysql -u root -pSECRET`) and of
- * `docker login -u x -p SECRET`. A value that
+ * `docker login -u x -p SECRET`, and `curl -u user:SECRET`. A value that
  * starts with `-` is the next flag, and prose ("use --password to set it")
  * is left alone.
  */
@@ -13,8 +13,10 @@ import { valueExtent } from "../value-extent.js";
 import { Splicer, type RedactionRule } from "./rule.js";
 
 /** Pre-check (linear scans): a credential fragment and a dash somewhere. */
-const MAY_HAVE_FLAG = (text: string): boolean => text.includes("-") && (CREDENTIAL_FRAGMENT.test(text) || /\s-p/.test(text));
+const MAY_HAVE_FLAG = (text: string): boolean => text.includes("-") && (CREDENTIAL_FRAGMENT.test(text) || /-p|-u|--user|--proxy-user/.test(text));
 const FLAG = /(?<![\w\-])--?([A-Za-z][\w.\-]*)(=|[ \t]+)/g;
+/** `curl -u user:password`, `--user user:password`: the part after the first colon. */
+const USER_COLON_PASSWORD = /(?<![\w\-])(?:-u|--user|--proxy-user)(?:[ \t]+|=)(["']?)([^\s:"'@\/]{1,128}):([^\s"']{1,256})\1/g;
 /** Commands whose short `-p` is a password (MySQL clients, `docker login`, `helm registry login`). */
 const SHORT_P_IS_PASSWORD = /\b(?:mysql\w*|mariadb\w*|login)\b/i;
 const SHORT_P_PASSWORD = /(?<=\s)-p(?:[ \t]+)?(?!assword\b)([^\s"'\-][^\s"']*)/g;
@@ -30,7 +32,9 @@ export function redactCliFlags(text: string): string {
     if (value.secret) out.replace(value.start, value.end, REDACTED);
     FLAG.lastIndex = Math.max(value.next, at);
   }
-  let result = out.toString();
+  let result = out.toString().replace(USER_COLON_PASSWORD, (whole: string, quote: string, user: string, password: string) =>
+    isNonSecretValue(password) ? whole : whole.slice(0, whole.length - password.length - quote.length) + REDACTED + quote,
+  );
   if (SHORT_P_IS_PASSWORD.test(result)) {
     result = result.replace(SHORT_P_PASSWORD, (whole: string, value: string) =>
       isNonSecretValue(value) ? whole : whole.slice(0, whole.length - value.length) + REDACTED,

@@ -40,7 +40,8 @@ function groupingAllowed(groups: readonly string[]): boolean {
 /** The longest leading run of groups that is a card number, as a character count, or 0. */
 function cardPrefixLength(candidate: string): number {
   const separator = /[ \-]/.exec(candidate)?.[0];
-  if (separator === undefined) return isCardNumber(candidate) ? candidate.length : 0;
+  // Bare digit runs are often ids: only the common 15/16-digit card lengths count without grouping.
+  if (separator === undefined) return (candidate.length === 15 || candidate.length === 16) && isCardNumber(candidate) ? candidate.length : 0;
   if (candidate.includes(separator === " " ? "-" : " ")) return 0;
   const groups = candidate.split(separator);
   for (let n = groups.length; n >= 2; n--) {

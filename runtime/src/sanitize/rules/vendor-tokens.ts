@@ -3,7 +3,9 @@
  * (no key needed): AWS access key ids, GitHub, GitLab, Slack, npm, Stripe,
  * Google, SendGrid, OpenAI/Anthropic, Vault, Databricks, Hugging Face,
  * Docker Hub, PyPI, Shopify, Twilio, Grafana, Atlassian, Doppler, age keys,
- * base64-encoded PEM private keys (`LS0tLS1CRUdJTi...` in kubeconfigs).
+ * Azure AD client secrets (`...8Q~...`), DigitalOcean, Square, Sentry,
+ * Tailscale and more; base64-encoded PEM private keys (`LS0tLS1CRUdJTi...`
+ * in kubeconfigs) and base64 docker configs (`eyJhdXRocyI6...`).
  * All families run as one alternation so a message is scanned once.
  */
 import { REDACTED } from "../marker.js";
@@ -49,6 +51,25 @@ export const VENDOR_FORMATS: readonly VendorFormat[] = [
   { vendor: "new-relic", pattern: "NRAK-[A-Z0-9]{27}" },
   { vendor: "age-secret-key", pattern: "AGE-SECRET-KEY-1[A-Z0-9]{50,}" },
   { vendor: "base64-pem", pattern: "LS0tLS1CRUdJTi[A-Za-z0-9+/=]{20,}" },
+  { vendor: "base64-docker-config", pattern: "eyJhdXRocyI6[A-Za-z0-9+/=]{16,}" },
+  { vendor: "azure-ad-client-secret", pattern: "[A-Za-z0-9_~.\\-]{3}\\dQ~[A-Za-z0-9_~.\\-]{31,34}" },
+  { vendor: "digitalocean", pattern: "do[opr]_v1_[a-f0-9]{64}" },
+  { vendor: "square", pattern: "sq0(?:atp|csp)-[A-Za-z0-9_\\-]{22,}" },
+  { vendor: "planetscale", pattern: "pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.\\-]{32,}" },
+  { vendor: "rubygems", pattern: "rubygems_[a-f0-9]{48}" },
+  { vendor: "sentry", pattern: "(?:sntrys_[A-Za-z0-9+/=_]{50,}|sntryu_[a-f0-9]{64})" },
+  { vendor: "supabase", pattern: "sbp_[a-f0-9]{40}" },
+  { vendor: "tailscale", pattern: "tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9_\\-]{20,}" },
+  { vendor: "heroku", pattern: "HRKU-[A-Za-z0-9_\\-]{40,}" },
+  { vendor: "pulumi", pattern: "pul-[a-f0-9]{40}" },
+  { vendor: "groq-xai-replicate", pattern: "(?:gsk_[A-Za-z0-9]{40,}|xai-[A-Za-z0-9]{40,}|r8_[A-Za-z0-9]{30,}|pplx-[A-Za-z0-9]{40,})" },
+  { vendor: "bitbucket", pattern: "ATBB[A-Za-z0-9_=.\\-]{32,}" },
+  { vendor: "notion", pattern: "(?:secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{40,})" },
+  { vendor: "airtable", pattern: "pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}" },
+  { vendor: "dynatrace", pattern: "dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}" },
+  { vendor: "mailgun", pattern: "key-[0-9a-f]{32}(?![A-Za-z0-9])" },
+  { vendor: "terraform-cloud", pattern: "[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_\\-]{60,}" },
+  { vendor: "1password-service-account", pattern: "ops_eyJ[A-Za-z0-9+/=_\\-]{20,}" },
 ];
 
 const ANY_VENDOR = new RegExp(
