@@ -15,6 +15,8 @@ import {
   type ReadableSpan,
 } from "@opentelemetry/sdk-trace-base";
 
+export { startLoopbackServer, readBody, sendJson, type LoopbackServer, type LoopbackHandler, type RecordedRequest } from "./loopback-server.js";
+
 export interface TestTracing {
   readonly provider: BasicTracerProvider;
   readonly exporter: InMemorySpanExporter;

@@ -1,0 +1,9 @@
+/**
+ * `@floe/runtime/plugin-kit`: what every plugin needs besides tracing, in one
+ * place: typed errors with sanitized messages, configuration validation,
+ * bounded HTTP exchanges and retry pacing.
+ */
+export * from "./errors.js";
+export * from "./config.js";
+export * from "./http.js";
+export * from "./backoff.js";
