@@ -39,7 +39,14 @@ describe("key/value surface forms", () => {
     [`redirect=https%3A%2F%2Fapp%3Fclient_secret%3D${SECRET}%26x%3D1`, `redirect=https%3A%2F%2Fapp%3Fclient_secret%3D${R}%26x%3D1`],
     [`<password>${SECRET}</password><user>floe</user>`, `<password>${R}</password><user>floe</user>`],
     [`error: password=${SECRET}`, `error: password=${R}`],
+    [`password1=${SECRET}`, `password1=${R}`],
+    [`stripe_key=${SECRET}`, `stripe_key=${R}`],
   ])("%s", expectRedacted);
+
+  it.each(["primary_key: id", "cache_key: users:42", "idempotency_key: 6f1c8a2e-4a7b-4f2e-9c3d-2b1e0f9a8c7d", "object_key=uploads/8f3Kd9x2Lq7Zt.parquet"])(
+    "keys ending in key keep values that are not key material: %s",
+    (text) => expect(sanitizeErrorMessage(text)).toBe(text),
+  );
 });
 
 describe("CLI flags", () => {
@@ -85,6 +92,10 @@ describe("URLs, webhooks and structured blobs", () => {
     [`machine api.floe.dev login ci password ${SECRET}`, `machine api.floe.dev login ci password ${R}`],
     [`jdbc:oracle:thin:scott/${SECRET}@db:1521/ORCL`, `jdbc:oracle:thin:scott/${R}@db:1521/ORCL`],
     [`the password was '${SECRET}'`, `the password was '${R}'`],
+    [`curl -u admin:${SECRET} https://es:9200`, `curl -u admin:${R} https://es:9200`],
+    ["rejected Basic dXNlcjpwYXNz", `rejected Basic ${R}`],
+    [`keys AKIAZ3X7Q2W9E4R5T6Y1 / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`, `keys ${R} / ${R}`],
+    ["Private-Lines: 1\nAAAAIGx0YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo\nPrivate-MAC: ab", `Private-Lines: 1\n${R}Private-MAC: ab`],
   ])("%s", expectRedacted);
 });
 

@@ -70,7 +70,7 @@ export function isSecretKeyName(key: string): boolean {
 }
 
 function classifyKey(key: string): boolean {
-  const words = keyWords(key);
+  const words = keyWords(key).map((word) => word.replace(/(?<=[a-z])\d+$/, ""));
   let last = -1;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
@@ -83,4 +83,15 @@ function classifyKey(key: string): boolean {
     if (DESCRIPTIVE_WORDS.has(words[i]!)) return false;
   }
   return true;
+}
+
+/**
+ * `stripe_key`, `sendgridKey`, `license-key`: a key whose last word is `key` but whose qualifier is not
+ * known to name a credential. Its value is redacted only when it looks like generated key material
+ * (see `looksLikeKeyMaterial`), so `primary_key: id` and `cache_key: users:42` stay.
+ */
+export function isKeyLikeName(key: string): boolean {
+  if (key.length > 128) return false;
+  const words = keyWords(key);
+  return words[words.length - 1] === "key";
 }

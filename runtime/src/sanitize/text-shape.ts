@@ -83,3 +83,14 @@ export function isSecretReferenceName(value: string): boolean {
 export function isProseWord(value: string): boolean {
   return PROSE_WORDS.has(value.toLowerCase());
 }
+
+/** Base62/base64 key material: 16+ token characters, digits and both cases, not hex, not a UUID, no path dots. */
+export function looksLikeKeyMaterial(value: string): boolean {
+  return (
+    /^[A-Za-z0-9+/=_\-]{16,}$/.test(value) &&
+    /[0-9]/.test(value) &&
+    /[a-z]/.test(value) &&
+    /[A-Z]/.test(value) &&
+    !/^[0-9a-fA-F-]+$/.test(value)
+  );
+}

@@ -10,11 +10,21 @@ import type { RedactionRule } from "./rule.js";
 
 const BARE_SCHEME = /(?<![\w\-])(bearer|basic|token)([ \t]+)([A-Za-z0-9\-._~+\/]+=*)(?![A-Za-z0-9\-._~+\/="])/gi;
 
+/** `Basic dXNlcjpwYXNz`: base64 of `user:password`, however short or plain. */
+function decodesToUserPassword(token: string): boolean {
+  if (token.length < 8 || token.length > 1024 || !/^[A-Za-z0-9+/]+=*$/.test(token)) return false;
+  try {
+    return /^[\x20-\x7e]+:[\x20-\x7e]*$/.test(atob(token));
+  } catch {
+    return false;
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function redactBareAuthSchemes(text: string): string {
   return text.replace(BARE_SCHEME, (whole: string, scheme: string, space: string, token: string) => {
-    if (!looksRandom(token, 12)) return whole;
+    if (!looksRandom(token, 12) && !(scheme.toLowerCase() === "basic" && decodesToUserPassword(token))) return whole;
     // "token 6f1c8a2e-..." is usually a token's id; Bearer/Basic are always followed by the credential.
     if (scheme.toLowerCase() === "token" && UUID.test(token)) return whole;
     return `${scheme}${space}${REDACTED}`;

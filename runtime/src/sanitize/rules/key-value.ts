@@ -5,6 +5,8 @@
  * `DB_PASSWORD=x`, `clientSecret: 'a b'`, query strings (`&access_token=x&`),
  * connection strings (`AccountKey=x;`, `Pwd={x}`), `Authorization: Bearer x`,
  * and URL-encoded pairs nested in another URL (`client_secret%3Dx%26`).
+ * Keys ending in `key` with an unknown qualifier (`stripe_key`) count when
+ * their value looks like generated key material.
  *
  * One sticky scan finds `key <separator>` pairs; only when the key names a
  * credential is the value measured (see value-extent) and replaced. Scanning
@@ -12,7 +14,8 @@
  * swallows a credential pair that follows it (`error: password=x`).
  */
 import { REDACTED } from "../marker.js";
-import { CREDENTIAL_FRAGMENT, isSecretKeyName } from "../secret-key-names.js";
+import { CREDENTIAL_FRAGMENT, isKeyLikeName, isSecretKeyName } from "../secret-key-names.js";
+import { looksLikeKeyMaterial } from "../text-shape.js";
 import { valueExtent } from "../value-extent.js";
 import { Splicer, type RedactionRule } from "./rule.js";
 
@@ -26,7 +29,8 @@ export function redactKeyValues(text: string): string {
   KEY_SEPARATOR.lastIndex = 0;
   for (let m = KEY_SEPARATOR.exec(text); m !== null; m = KEY_SEPARATOR.exec(text)) {
     const key = m[2]!;
-    if (!isSecretKeyName(key)) continue;
+    const named = isSecretKeyName(key);
+    if (!named && !isKeyLikeName(key)) continue;
     const at = KEY_SEPARATOR.lastIndex;
     const value = valueExtent(text, at, {
       equals: m[3] !== ":",
@@ -35,7 +39,8 @@ export function redactKeyValues(text: string): string {
       authorization: AUTHORIZATION_KEY.test(key),
     });
     if (!value) continue;
-    if (value.secret) out.replace(value.start, value.end, REDACTED);
+    const secret = value.secret && (named || looksLikeKeyMaterial(text.slice(value.start, value.end)));
+    if (secret) out.replace(value.start, value.end, REDACTED);
     KEY_SEPARATOR.lastIndex = Math.max(value.next, at);
   }
   return out.toString();

@@ -3,7 +3,8 @@
  * KEY[ BLOCK]-----`), raw or JSON-escaped (`\n` as two characters). The
  * BEGIN/END lines stay so the message still says what was being parsed; the
  * body goes. A block whose END line is missing (cut off, or a bounded
- * window) is redacted to the end of its base64 run. The END search is done
+ * window) is redacted to the end of its base64 run. PuTTY `.ppk` private
+ * lines go the same way. The END search is done
  * once and reused, so many unterminated headers stay linear.
  */
 import { REDACTED } from "../marker.js";
@@ -14,6 +15,13 @@ const END_MARK = "-----END ";
 const END_LINE = /-----END [A-Z0-9 ]{0,60}-----/y;
 // One character class (escaped `\n` is a backslash and a letter): no per-character backtracking state.
 const BODY_RUN = /[A-Za-z0-9+/=\s:,\\\-]*/y;
+
+/** PuTTY `.ppk` files: the base64 lines after `Private-Lines: N`. */
+const PUTTY_PRIVATE_LINES = /(Private-Lines:[ \t]*\d+(?:\r?\n|\\r?\\n))(?:[A-Za-z0-9+/=]+(?:\r?\n|\\r?\\n|$))+/g;
+
+export function redactPuttyKeys(text: string): string {
+  return text.replace(PUTTY_PRIVATE_LINES, (_whole: string, header: string) => `${header}${REDACTED}`);
+}
 
 export function redactPemBlocks(text: string): string {
   const out = new Splicer(text);
@@ -48,6 +56,6 @@ export function redactPemBlocks(text: string): string {
 
 export const pemPrivateKeyRule: RedactionRule = {
   name: "pem-private-keys",
-  mayApply: (text) => text.includes("PRIVATE KEY"),
-  apply: redactPemBlocks,
+  mayApply: (text) => text.includes("PRIVATE KEY") || text.includes("Private-Lines:"),
+  apply: (text) => redactPuttyKeys(redactPemBlocks(text)),
 };

@@ -10,7 +10,7 @@ import { looksRandom } from "../text-shape.js";
 import type { RedactionRule } from "./rule.js";
 
 // `//` + user (no `:`/`@`/`/`) + `:` + password up to the LAST `@` before the path: linear per `//`.
-const USER_PASSWORD = /(?<!\/)\/\/([^\s/?#@:"'<>]*):([^\s/?#"'<>]+)@(?=[^\s@/?#"'<>])/g;
+const USER_PASSWORD = /(?<!\/)\/\/([^\s/?#@:"'<>]*):([^\s/?"'<>]+)@(?=[^\s@/?#"'<>])/g;
 const TOKEN_USER = /(?<!\/)\/\/([^\s/?#@:"'<>]{16,})@(?=[\w\[])/g;
 
 export function redactUrlUserinfo(text: string): string {

@@ -6,10 +6,11 @@
  * Azure AD client secrets (`...8Q~...`), DigitalOcean, Square, Sentry,
  * Tailscale and more; base64-encoded PEM private keys (`LS0tLS1CRUdJTi...`
  * in kubeconfigs) and base64 docker configs (`eyJhdXRocyI6...`).
- * All families run as one alternation so a message is scanned once.
+ * All families run as one alternation so a message is scanned once. Next to
+ * an AWS access key id, a bare 40-character base64 token is its secret key.
  */
 import { REDACTED } from "../marker.js";
-import { looksRandom } from "../text-shape.js";
+import { looksLikeKeyMaterial, looksRandom } from "../text-shape.js";
 import type { RedactionRule } from "./rule.js";
 
 interface VendorFormat {
@@ -77,8 +78,17 @@ const ANY_VENDOR = new RegExp(
   "g",
 );
 
+/** An AWS access key id or secret-key wording: a bare 40-character base64 token nearby is its secret key. */
+const AWS_CONTEXT = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])|secret[ _\-]?access[ _\-]?key/i;
+const AWS_SECRET_KEY = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g;
+
+function redactAwsSecretKeys(text: string): string {
+  return text.replace(AWS_SECRET_KEY, (token: string) => (looksLikeKeyMaterial(token) ? REDACTED : token));
+}
+
 export function redactVendorTokens(text: string): string {
-  return text.replace(ANY_VENDOR, (token: string, ...groups: unknown[]) => {
+  const withAwsSecrets = AWS_CONTEXT.test(text) ? redactAwsSecretKeys(text) : text;
+  return withAwsSecrets.replace(ANY_VENDOR, (token: string, ...groups: unknown[]) => {
     for (let i = 0; i < VENDOR_FORMATS.length; i++) {
       if (groups[i] === undefined) continue;
       const check = VENDOR_FORMATS[i]!.check;
