@@ -1,3 +1,8 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import https from "node:https";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ConfigError,
@@ -6,6 +11,7 @@ import {
   PluginTimeoutError,
   PluginUnreachableError,
   backoffDelay,
+  describeExpectation,
   httpRequest,
   parseConfig,
   parseJsonBody,
@@ -102,6 +108,86 @@ describe("plugin-kit errors and config", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe("invalid alert-x config: auth.password: expected string, received number");
     expect(error.issues).toHaveLength(1);
+  });
+});
+
+describe("plugin-kit issue wording", () => {
+  // Issues shaped as zod 4 reports them.
+  const at = (path: PropertyKey[], issue: Record<string, unknown>) => ({ path, message: "zod's own message", ...issue });
+
+  it("says what each field expected, never what it received", () => {
+    expect(describeExpectation(at(["a"], { code: "invalid_type", expected: "string", input: 987654321 }))).toBe("expected string");
+    expect(describeExpectation(at(["a"], { code: "too_small", origin: "string", minimum: 1 }))).toBe("expected a non-empty string");
+    expect(describeExpectation(at(["a"], { code: "too_small", origin: "string", minimum: 8 }))).toBe("expected at least 8 characters");
+    expect(describeExpectation(at(["a"], { code: "too_small", origin: "array", minimum: 1 }))).toBe("expected at least 1 item(s)");
+    expect(describeExpectation(at(["a"], { code: "too_big", origin: "number", maximum: 65535 }))).toBe("expected at most 65535");
+    expect(describeExpectation(at(["a"], { code: "invalid_format", format: "url" }))).toBe("expected a valid url");
+    expect(describeExpectation(at(["a"], { code: "invalid_format", format: "starts_with", prefix: "/" }))).toBe("expected a value starting with /");
+    expect(describeExpectation(at(["a"], { code: "invalid_value", values: ["basic", "post"] }))).toBe('expected one of "basic", "post"');
+    expect(describeExpectation(at(["a"], { code: "custom", message: "an open CIDR requires allowInternetEgress" }))).toBe(
+      "an open CIDR requires allowInternetEgress",
+    );
+    expect(describeExpectation(at(["a"], { code: "invalid_union" }))).toBe("invalid value");
+  });
+
+  it("uses the plugin's wording for a format or an issue code", () => {
+    const wording = { regex: "a valid Kubernetes name", invalid_key: "a valid label key" };
+    expect(describeExpectation(at(["a"], { code: "invalid_format", format: "regex", pattern: "/^x$/" }), wording)).toBe(
+      "expected a valid Kubernetes name",
+    );
+    expect(describeExpectation(at(["a"], { code: "invalid_key", origin: "record" }), wording)).toBe("expected a valid label key");
+  });
+
+  it("lets parseConfig word issues and set the error code", () => {
+    const schema: SafeParseSchema<never> = {
+      safeParse: () => ({ success: false, error: { issues: [at(["jobs"], { code: "too_small", origin: "array", minimum: 1 })] } }),
+    };
+    const error = (() => {
+      try {
+        parseConfig("floe RBAC", schema, { jobs: [] }, { describe: describeExpectation, code: "RBAC_CONFIG_INVALID" });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })()!;
+    expect(error.message).toBe("invalid floe RBAC config: jobs: expected at least 1 item(s)");
+    expect(error.code).toBe("RBAC_CONFIG_INVALID");
+    expect(new ConfigError("x", ["a: b"]).code).toBe("CONFIG_INVALID");
+  });
+});
+
+describe("loopback server over TLS", () => {
+  let certDir: string;
+  let tlsServer: LoopbackServer;
+  let cert: string;
+  beforeAll(async () => {
+    certDir = mkdtempSync(path.join(os.tmpdir(), "floe-kit-tls-"));
+    execFileSync("openssl", [
+      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=loopback",
+      "-addext", "subjectAltName=IP:127.0.0.1",
+      "-keyout", path.join(certDir, "key.pem"), "-out", path.join(certDir, "cert.pem"),
+    ], { stdio: "ignore" });
+    cert = readFileSync(path.join(certDir, "cert.pem"), "utf8");
+    const key = readFileSync(path.join(certDir, "key.pem"), "utf8");
+    tlsServer = await startLoopbackServer((req, res) => sendJson(res, 200, { path: req.path }), { tls: { key, cert } });
+  });
+  afterAll(async () => {
+    await tlsServer.close();
+    rmSync(certDir, { recursive: true, force: true });
+  });
+
+  it("serves https verified against its certificate and records the request", async () => {
+    expect(tlsServer.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const body = await new Promise<string>((resolve, reject) => {
+      https
+        .get(`${tlsServer.url}/over-tls`, { ca: cert }, (res) => {
+          let text = "";
+          res.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+          res.on("end", () => resolve(text));
+        })
+        .on("error", reject);
+    });
+    expect(JSON.parse(body)).toEqual({ path: "/over-tls" });
+    expect(tlsServer.requests.at(-1)).toMatchObject({ method: "GET", path: "/over-tls" });
   });
 });
 

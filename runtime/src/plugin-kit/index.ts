@@ -5,5 +5,6 @@
  */
 export * from "./errors.js";
 export * from "./config.js";
+export * from "./issues.js";
 export * from "./http.js";
 export * from "./backoff.js";

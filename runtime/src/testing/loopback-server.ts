@@ -1,9 +1,10 @@
 /**
  * A recording HTTP server on 127.0.0.1 (port 0) for plugin tests: the test
  * writes the protocol's handler; this records every request that really
- * arrived and closes cleanly.
+ * arrived and closes cleanly. Serves https when given a key and certificate.
  */
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface RecordedRequest {
@@ -23,7 +24,7 @@ export type LoopbackHandler = (
 ) => void | Promise<void>;
 
 export interface LoopbackServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (`https://` when serving TLS) */
   readonly url: string;
   readonly port: number;
   readonly requests: RecordedRequest[];
@@ -54,9 +55,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-export async function startLoopbackServer(handler: LoopbackHandler): Promise<LoopbackServer> {
+export interface LoopbackServerOptions {
+  /** PEM key and certificate: serve https (e.g. a stand-in for an API server verified by its CA). */
+  tls?: { key: string; cert: string };
+}
+
+export async function startLoopbackServer(handler: LoopbackHandler, options: LoopbackServerOptions = {}): Promise<LoopbackServer> {
   const requests: RecordedRequest[] = [];
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const body = await readBody(req);
@@ -74,11 +80,12 @@ export async function startLoopbackServer(handler: LoopbackHandler): Promise<Loo
       if (!res.headersSent) sendJson(res, 500, { error: String(error) });
       else res.destroy();
     });
-  });
+  };
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? "https" : "http"}://127.0.0.1:${port}`,
     port,
     requests,
     server,
