@@ -3,8 +3,8 @@
  * constructor. Failures become a ConfigError naming the paths and what was
  * expected; the received value of a field is never echoed.
  */
+import { describeExpectation, parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
 
 const floeContextSchema = z
   .object({
@@ -37,24 +37,11 @@ export const infisicalConfigSchema = z.object({
 export type InfisicalConfigInput = z.input<typeof infisicalConfigSchema>;
 export type InfisicalConfig = z.output<typeof infisicalConfigSchema>;
 
+const WORDING = { starts_with: "a path starting with /" };
+
 /** Parses the config or throws a ConfigError listing `path: expectation` for each problem. */
 export function parseConfig(input: unknown): InfisicalConfig {
-  const result = infisicalConfigSchema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${describeIssue(issue)}`),
-  );
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "invalid_type":
-      return `expected ${issue.expected}`;
-    case "too_small":
-      return issue.origin === "string" ? "expected a non-empty string" : `expected at least ${String(issue.minimum)}`;
-    case "invalid_format":
-      return `expected ${issue.format === "starts_with" ? "a path starting with /" : `a valid ${issue.format}`}`;
-    default:
-      return "invalid value";
-  }
+  return parsePluginConfig("Infisical plugin", infisicalConfigSchema, input, {
+    describe: (issue) => describeExpectation(issue, WORDING),
+  });
 }

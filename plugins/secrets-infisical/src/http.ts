@@ -1,15 +1,11 @@
 /**
- * One JSON request to Infisical over global fetch: timeout via
- * AbortSignal.timeout, typed errors for timeouts, network failures, non-2xx
- * answers and unparsable bodies. Server text in messages is scrubbed.
+ * One JSON request to Infisical through the kit's bounded `httpRequest`,
+ * with the kit's transport failures turned into this plugin's typed errors
+ * (the API promises Infisical* classes). Server text in messages has the
+ * credentials and values in flight stripped.
  */
-import {
-  InfisicalHttpError,
-  InfisicalMalformedResponseError,
-  InfisicalNetworkError,
-  InfisicalTimeoutError,
-  scrubMessage,
-} from "./errors.js";
+import { httpRequest, PluginTimeoutError, PluginUnreachableError, transportCode, type HttpResponse } from "@floe/runtime/plugin-kit";
+import { InfisicalHttpError, InfisicalMalformedResponseError, InfisicalNetworkError, InfisicalTimeoutError } from "./errors.js";
 
 export interface JsonRequest {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -36,42 +32,37 @@ export async function sendJson(request: JsonRequest): Promise<JsonResponse> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (request.body !== undefined) headers["content-type"] = "application/json";
   if (request.bearer) headers.authorization = `Bearer ${request.bearer}`;
-  let response: Response;
+  let response: HttpResponse;
   try {
-    response = await fetch(request.url, {
+    response = await httpRequest({
       method: request.method,
+      url: request.url,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(request.timeoutMs),
+      timeoutMs: request.timeoutMs,
+      redirect: "follow",
     });
   } catch (error) {
-    throw transportError(error, request);
+    if (error instanceof PluginTimeoutError) {
+      throw new InfisicalTimeoutError(`${describe(request)} timed out after ${request.timeoutMs} ms`, { cause: error });
+    }
+    if (error instanceof PluginUnreachableError) {
+      throw new InfisicalNetworkError(`${describe(request)} failed: ${transportCode(error.cause)}`, {
+        cause: error,
+        secrets: request.sensitive,
+      });
+    }
+    throw error;
   }
-  let text: string;
+  if (response.text === "") return { status: response.status, body: undefined };
   try {
-    text = await response.text();
-  } catch (error) {
-    throw transportError(error, request);
-  }
-  if (text === "") return { status: response.status, body: undefined };
-  try {
-    return { status: response.status, body: JSON.parse(text) as unknown };
+    return { status: response.status, body: JSON.parse(response.text) as unknown };
   } catch {
     if (response.ok) {
-      throw new InfisicalMalformedResponseError(`${describe(request)}: response is not JSON`, response.status);
+      throw new InfisicalMalformedResponseError(`${describe(request)}: response is not JSON`, { status: response.status });
     }
-    return { status: response.status, body: text };
+    return { status: response.status, body: response.text };
   }
-}
-
-function transportError(error: unknown, request: JsonRequest): Error {
-  const name = (error as { name?: unknown } | null)?.name;
-  if (name === "TimeoutError" || name === "AbortError") {
-    return new InfisicalTimeoutError(`${describe(request)} timed out after ${request.timeoutMs} ms`);
-  }
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  const detail = typeof cause === "string" ? cause : String((error as Error)?.message ?? error);
-  return new InfisicalNetworkError(scrubMessage(`${describe(request)} failed: ${detail}`, request.sensitive));
 }
 
 /** The `message` an Infisical error body carries (`{ statusCode, message, error }`), or the raw text. */
@@ -84,8 +75,10 @@ export function serverMessage(body: unknown): string {
   return "no error message";
 }
 
-/** A typed error for a non-success status, quoting the server's message scrubbed. */
+/** A typed error for a non-success status, quoting the server's message without the request's secrets. */
 export function httpError(request: JsonRequest, response: JsonResponse): InfisicalHttpError {
-  const text = scrubMessage(serverMessage(response.body), request.sensitive);
-  return new InfisicalHttpError(`${describe(request)} returned ${response.status}: ${text}`, response.status);
+  return new InfisicalHttpError(`${describe(request)} returned ${response.status}: ${serverMessage(response.body)}`, {
+    status: response.status,
+    secrets: request.sensitive,
+  });
 }

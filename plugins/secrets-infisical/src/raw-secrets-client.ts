@@ -34,7 +34,7 @@ export class RawSecretsClient {
     if (!secret || typeof secret.secretValue !== "string") {
       throw new InfisicalMalformedResponseError(
         `GET ${RAW_SECRETS_PATH}/{secretName}: response lacks secret.secretValue (string)`,
-        response.status,
+        { status: response.status },
       );
     }
     return secret.secretValue;
@@ -47,7 +47,7 @@ export class RawSecretsClient {
     if (!Array.isArray(secrets) || !secrets.every((s) => typeof (s as { secretKey?: unknown })?.secretKey === "string")) {
       throw new InfisicalMalformedResponseError(
         `GET ${RAW_SECRETS_PATH}: response lacks secrets[].secretKey (string)`,
-        response.status,
+        { status: response.status },
       );
     }
     return secrets.map((s) => (s as { secretKey: string }).secretKey);

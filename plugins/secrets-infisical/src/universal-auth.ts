@@ -3,7 +3,7 @@
  * secret, caches the access token, and logs in again shortly before it
  * expires or when the server says it is no longer valid.
  */
-import { InfisicalAuthError, InfisicalMalformedResponseError, scrubMessage } from "./errors.js";
+import { InfisicalAuthError, InfisicalMalformedResponseError } from "./errors.js";
 import { sendJson, serverMessage } from "./http.js";
 import { ATTRIBUTES, secretsSpan } from "./tracing.js";
 import type { FloeContext } from "@floe/runtime";
@@ -77,14 +77,16 @@ export class UniversalAuthSession {
     const response = await sendJson(request);
     this.logins++;
     if (response.status < 200 || response.status >= 300) {
-      const text = scrubMessage(serverMessage(response.body), request.sensitive);
-      throw new InfisicalAuthError(`universal-auth login returned ${response.status}: ${text}`, response.status);
+      throw new InfisicalAuthError(`universal-auth login returned ${response.status}: ${serverMessage(response.body)}`, {
+        status: response.status,
+        secrets: request.sensitive,
+      });
     }
     const body = response.body as { accessToken?: unknown; expiresIn?: unknown } | undefined;
     if (!body || typeof body.accessToken !== "string" || body.accessToken === "" || typeof body.expiresIn !== "number") {
       throw new InfisicalMalformedResponseError(
         "universal-auth login response lacks accessToken (string) and expiresIn (number)",
-        response.status,
+        { status: response.status },
       );
     }
     const lifetimeMs = Math.max(0, body.expiresIn - this.options.refreshSkewSeconds) * 1000;

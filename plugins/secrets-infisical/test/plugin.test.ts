@@ -55,12 +55,12 @@ describe("InfisicalSecretsPlugin against a loopback Infisical", () => {
     await expect(plugin.getSecret("DB_PASSWORD")).resolves.toBe("s3cr3t-db-password-value");
 
     expect(loginRequests()).toHaveLength(1);
-    expect(loginRequests()[0]!.body).toEqual({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+    expect(loginRequests()[0]!.json).toEqual({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
     const [get] = secretRequests();
     expect(get!.method).toBe("GET");
     expect(get!.path).toBe("/api/v3/secrets/raw/DB_PASSWORD");
     expect(get!.query).toEqual({ workspaceId: WORKSPACE, environment: "prod", secretPath: "/etl" });
-    expect(get!.authorization).toBe(`Bearer ${server.issuedTokens.at(-1)}`);
+    expect(get!.headers.authorization).toBe(`Bearer ${server.issuedTokens.at(-1)}`);
   });
 
   it("returns undefined for a missing secret", async () => {
@@ -81,7 +81,7 @@ describe("InfisicalSecretsPlugin against a loopback Infisical", () => {
     await plugin.setSecret("API_KEY", "new-api-key-value-0001");
 
     expect(secretRequests().map((r) => r.method)).toEqual(["PATCH", "POST"]);
-    expect(secretRequests()[1]!.body).toEqual({
+    expect(secretRequests()[1]!.json).toEqual({
       workspaceId: WORKSPACE,
       environment: "prod",
       secretPath: "/etl",
@@ -104,7 +104,7 @@ describe("InfisicalSecretsPlugin against a loopback Infisical", () => {
     const plugin = new InfisicalSecretsPlugin(config());
     await expect(plugin.deleteSecret("OLD")).resolves.toBe(true);
     await expect(plugin.deleteSecret("OLD")).resolves.toBe(false);
-    expect(secretRequests()[0]!.body).toMatchObject({ workspaceId: WORKSPACE, environment: "prod", secretPath: "/etl" });
+    expect(secretRequests()[0]!.json).toMatchObject({ workspaceId: WORKSPACE, environment: "prod", secretPath: "/etl" });
     expect(server.stored(WORKSPACE, "prod", "/etl")).toEqual({});
   });
 
@@ -123,7 +123,7 @@ describe("InfisicalSecretsPlugin against a loopback Infisical", () => {
     await plugin.getSecret("B");
     await plugin.listSecrets();
     expect(loginRequests()).toHaveLength(1);
-    expect(new Set(secretRequests().map((r) => r.authorization)).size).toBe(1);
+    expect(new Set(secretRequests().map((r) => r.headers.authorization)).size).toBe(1);
   });
 
   it("logs in again shortly before the token expires", async () => {
@@ -137,7 +137,7 @@ describe("InfisicalSecretsPlugin against a loopback Infisical", () => {
     now += 2_000;
     await plugin.getSecret("A");
     expect(loginRequests()).toHaveLength(2);
-    expect(secretRequests()[2]!.authorization).toBe(`Bearer ${server.issuedTokens.at(-1)}`);
+    expect(secretRequests()[2]!.headers.authorization).toBe(`Bearer ${server.issuedTokens.at(-1)}`);
   });
 
   it("re-logs in once after a 401 and retries the request", async () => {
@@ -147,7 +147,7 @@ describe("InfisicalSecretsPlugin against a loopback Infisical", () => {
     server.revokeTokens();
     await expect(plugin.getSecret("A")).resolves.toBe("value-a-123456");
     expect(loginRequests()).toHaveLength(2);
-    expect(secretRequests().map((r) => r.authorization)).toEqual([
+    expect(secretRequests().map((r) => r.headers.authorization)).toEqual([
       `Bearer ${server.issuedTokens[0]}`,
       `Bearer ${server.issuedTokens[0]}`,
       `Bearer ${server.issuedTokens[1]}`,
@@ -227,7 +227,9 @@ describe("InfisicalSecretsPlugin against a loopback Infisical", () => {
     const url = closed.url;
     await closed.stop();
     const plugin = new InfisicalSecretsPlugin(config({ siteUrl: url }));
-    await expect(plugin.getSecret("A")).rejects.toBeInstanceOf(InfisicalNetworkError);
+    const error = await plugin.getSecret("A").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InfisicalNetworkError);
+    expect((error as Error).message).toContain("POST /api/v1/auth/universal-auth/login failed: ECONNREFUSED");
   });
 
   it("validates its configuration without echoing secret values", () => {

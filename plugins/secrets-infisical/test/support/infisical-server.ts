@@ -1,20 +1,13 @@
 /**
  * A loopback stand-in for the Infisical REST API: Universal Auth login and
  * the v3 raw-secrets endpoints, with Infisical's body shapes and error
- * format. Records every request so tests assert on what really arrived, and
- * can be told to fail, stall or answer garbage on the next request.
+ * format, on the kit's recording loopback server (tests assert on what
+ * really arrived). Can be told to fail, stall or answer garbage on the next
+ * request.
  */
 import { randomBytes } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  authorization: string | undefined;
-  body: Record<string, any> | undefined;
-}
+import type http from "node:http";
+import { sendJson as send, startLoopbackServer, type LoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
 type Override =
   | { kind: "status"; status: number; body: unknown }
@@ -28,7 +21,6 @@ interface StoredSecret {
 }
 
 export class FakeInfisical {
-  readonly requests: RecordedRequest[] = [];
   /** Client id -> client secret of registered machine identities. */
   readonly identities = new Map<string, string>();
   readonly issuedTokens: string[] = [];
@@ -37,19 +29,22 @@ export class FakeInfisical {
   /** `${workspaceId}|${environment}|${secretPath}` -> name -> secret. */
   private readonly folders = new Map<string, Map<string, StoredSecret>>();
   private readonly overrides: Override[] = [];
-  private server: http.Server | undefined;
+  private server: LoopbackServer | undefined;
   url = "";
 
+  /** Every request that arrived, in order. */
+  get requests(): RecordedRequest[] {
+    return this.server?.requests ?? [];
+  }
+
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await startLoopbackServer((req, res) => this.handle(req, res));
+    this.url = this.server.url;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await this.server?.close();
   }
 
   reset(): void {
@@ -98,22 +93,11 @@ export class FakeInfisical {
     return folder;
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", this.url);
-    const raw = await readBody(req);
-    let body: Record<string, any> | undefined;
-    try {
-      body = raw ? (JSON.parse(raw) as Record<string, any>) : undefined;
-    } catch {
+  private handle(req: RecordedRequest, res: http.ServerResponse): void {
+    if (req.body !== "" && req.json === undefined) {
       return send(res, 400, { statusCode: 400, message: "Body is not valid JSON", error: "BadRequest" });
     }
-    this.requests.push({
-      method: req.method ?? "",
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      authorization: req.headers.authorization,
-      body,
-    });
+    const body = req.json as Record<string, any> | undefined;
     const override = this.overrides.shift();
     if (override?.kind === "stall") return;
     if (override?.kind === "status") return send(res, override.status, override.body);
@@ -122,15 +106,15 @@ export class FakeInfisical {
       res.end(override.text);
       return;
     }
-    if (req.method === "POST" && url.pathname === "/api/v1/auth/universal-auth/login") return this.login(res, body);
-    if (url.pathname === "/api/v3/secrets/raw" || url.pathname.startsWith("/api/v3/secrets/raw/")) {
+    if (req.method === "POST" && req.path === "/api/v1/auth/universal-auth/login") return this.login(res, body);
+    if (req.path === "/api/v3/secrets/raw" || req.path.startsWith("/api/v3/secrets/raw/")) {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
       if (!token || !this.validTokens.has(token)) {
         return send(res, 401, { statusCode: 401, message: "Token missing or expired", error: "UnauthorizedError" });
       }
-      return this.secrets(req.method ?? "", url, body, res);
+      return this.secrets(req, body, res);
     }
-    send(res, 404, { statusCode: 404, message: `Route ${req.method}:${url.pathname} not found`, error: "Not Found" });
+    send(res, 404, { statusCode: 404, message: `Route ${req.method}:${req.path} not found`, error: "Not Found" });
   }
 
   private login(res: http.ServerResponse, body: Record<string, any> | undefined): void {
@@ -144,11 +128,12 @@ export class FakeInfisical {
     send(res, 200, { accessToken, expiresIn: this.expiresIn, accessTokenMaxTTL: 2592000, tokenType: "Bearer" });
   }
 
-  private secrets(method: string, url: URL, body: Record<string, any> | undefined, res: http.ServerResponse): void {
-    const name = url.pathname.startsWith("/api/v3/secrets/raw/")
-      ? decodeURIComponent(url.pathname.slice("/api/v3/secrets/raw/".length))
+  private secrets(req: RecordedRequest, body: Record<string, any> | undefined, res: http.ServerResponse): void {
+    const method = req.method;
+    const name = req.path.startsWith("/api/v3/secrets/raw/")
+      ? decodeURIComponent(req.path.slice("/api/v3/secrets/raw/".length))
       : undefined;
-    const scope = method === "GET" ? Object.fromEntries(url.searchParams) : (body ?? {});
+    const scope: Record<string, any> = method === "GET" ? req.query : (body ?? {});
     if (!scope.workspaceId || !scope.environment) {
       return send(res, 400, { statusCode: 400, message: "workspaceId and environment are required", error: "BadRequest" });
     }
@@ -191,18 +176,4 @@ export class FakeInfisical {
         return send(res, 405, { statusCode: 405, message: "Method not allowed", error: "MethodNotAllowed" });
     }
   }
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
 }
