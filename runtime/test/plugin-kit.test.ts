@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import https from "node:https";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   ConfigError,
   FloePluginError,
@@ -19,6 +19,24 @@ import {
   type SafeParseSchema,
 } from "../src/plugin-kit/index.js";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../src/testing/index.js";
+// Delivery helpers of alert channels and HTTP failure reading (alert-* plugins, lineage-marquez).
+import {
+  AlertChannelError,
+  checkChannelHealth,
+  deliveredResult,
+  deliveryStatusFor,
+  errorBodyReason,
+  httpFailureKind,
+  httpRequestAs,
+  isHtmlAnswer,
+  isRetryableStatus,
+  recordDeliveryFailure,
+  urlHasNoUserinfo,
+} from "../src/plugin-kit/index.js";
+import { createTestTracing } from "../src/testing/index.js";
+
+const tracing = createTestTracing();
+afterAll(() => tracing.shutdown());
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -204,5 +222,147 @@ describe("plugin-kit backoff", () => {
     expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
     expect(retryAfterMs("soon")).toBeUndefined();
     expect(retryAfterMs(undefined)).toBeUndefined();
+  });
+});
+
+describe("plugin-kit HTTP failures", () => {
+  it("reads a status as the kind of failure it is, with protocol overrides", () => {
+    expect([302, 401, 403, 404, 410, 429, 400, 422, 500, 503].map((s) => httpFailureKind(s))).toEqual([
+      "redirect", "unauthorized", "unauthorized", "not_found", "rejected", "rate_limited", "rejected", "rejected", "server_error", "server_error",
+    ]);
+    expect(httpFailureKind(410, { 410: "not_found", 408: "server_error" })).toBe("not_found");
+    expect(httpFailureKind(408, { 410: "not_found", 408: "server_error" })).toBe("server_error");
+    expect([408, 429, 500, 400, 404].map(isRetryableStatus)).toEqual([true, true, true, false, false]);
+  });
+
+  it("finds the reason an error body gives, whatever its shape", () => {
+    expect(errorBodyReason('"start time must be before end time"')).toBe("start time must be before end time");
+    expect(errorBodyReason('{"code":602,"message":"alerts must be an array"}')).toBe("alerts must be an array");
+    expect(errorBodyReason('{"errors":["eventTime must be ISO","run.runId must be a UUID"]}')).toBe("eventTime must be ISO; run.runId must be a UUID");
+    expect(errorBodyReason('{"error":"invalid signature"}')).toBe("invalid signature");
+    expect(errorBodyReason('{"error":{"message":"Metastore unavailable","code":503}}')).toBe("Metastore unavailable");
+    expect(errorBodyReason("  bad gateway config {\n")).toBe("bad gateway config {");
+    expect(errorBodyReason('{"unexpected":true}')).toBe('{"unexpected":true}');
+    expect(errorBodyReason("   ")).toBe("");
+  });
+
+  it("tells an HTML page from an API answer by its content type", () => {
+    expect(isHtmlAnswer({ contentType: "text/html; charset=utf-8" })).toBe(true);
+    expect(isHtmlAnswer({ contentType: "application/json" })).toBe(false);
+  });
+
+  it("refuses URLs that embed credentials and leaves malformed ones to the URL check", () => {
+    expect(urlHasNoUserinfo("https://admin:hunter2@am.example.com")).toBe(false);
+    expect(urlHasNoUserinfo("https://token@am.example.com")).toBe(false);
+    expect(urlHasNoUserinfo("https://am.example.com/prefix")).toBe(true);
+    expect(urlHasNoUserinfo("not a url")).toBe(true);
+  });
+
+  it("rethrows transport failures as the plugin's own classes and passes answers through", async () => {
+    class OwnTimeout extends Error {}
+    class OwnUnreachable extends Error {}
+    const errors = {
+      timeout: (e: PluginTimeoutError) => new OwnTimeout(`own: ${e.message}`, { cause: e }),
+      unreachable: (e: PluginUnreachableError) => new OwnUnreachable(`own: ${e.message}`, { cause: e }),
+    };
+    const slow = await httpRequestAs({ method: "GET", url: `${server.url}/slow`, timeoutMs: 100, peer: "Peer X" }, errors).catch((e: unknown) => e);
+    expect(slow).toBeInstanceOf(OwnTimeout);
+    expect((slow as Error).message).toMatch(/^own: Peer X did not answer GET \/slow within 100 ms$/);
+    expect((slow as Error).cause).toBeInstanceOf(PluginTimeoutError);
+
+    const closed = await startLoopbackServer(() => undefined);
+    await closed.close();
+    const refused = await httpRequestAs({ method: "GET", url: closed.url, timeoutMs: 2000 }, errors).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OwnUnreachable);
+    expect((refused as Error).message).toContain("ECONNREFUSED");
+
+    const answered = await httpRequestAs({ method: "GET", url: `${server.url}/garbage`, timeoutMs: 2000 }, errors);
+    expect(answered).toMatchObject({ status: 200, text: "<html>proxy login</html>" });
+  });
+});
+
+describe("plugin-kit alert delivery", () => {
+  beforeEach(() => tracing.reset());
+  const ATTRIBUTES = {
+    DELIVERY_STATUS: "alert.delivery_status",
+    ERROR_TYPE: "error.type",
+    HTTP_STATUS: "http.response.status_code",
+    ATTEMPTS: "alert.attempts",
+    HEALTHY: "alert.healthy",
+  } as const;
+  const inSpan = <T>(fn: (span: import("@opentelemetry/api").Span) => T): T => {
+    const span = tracing.tracer().startSpan("alert.test");
+    try {
+      return fn(span);
+    } finally {
+      span.end();
+    }
+  };
+
+  it("reads HTTP failure kinds as delivery statuses", () => {
+    expect(deliveryStatusFor("redirect")).toBe("failed");
+    expect(deliveryStatusFor("unauthorized")).toBe("rejected");
+    expect(deliveryStatusFor("not_found")).toBe("rejected");
+    expect(deliveryStatusFor("rejected")).toBe("rejected");
+    expect(deliveryStatusFor("rate_limited")).toBe("rate_limited");
+    expect(deliveryStatusFor("server_error")).toBe("failed");
+  });
+
+  it("builds a channel error whose message is stripped of the channel's secrets", () => {
+    const error = new AlertChannelError("hook xoxwh-secret-path answered HTTP 404", {
+      code: "not_found", deliveryStatus: "rejected", destination: "#alerts", status: 404, secrets: ["xoxwh-secret-path"],
+    });
+    expect(error).toBeInstanceOf(FloePluginError);
+    expect(error).toMatchObject({ code: "not_found", deliveryStatus: "rejected", destination: "#alerts", status: 404, attempts: 1 });
+    expect(error.message).toBe("hook <REDACTED> answered HTTP 404");
+  });
+
+  it("marks a delivery on the span and returns the result", () => {
+    const result = inSpan((span) => deliveredResult(span, ATTRIBUTES, { destination: "am:9093", attempts: 2, id: "a-1" }));
+    expect(result).toEqual({ delivered: true, status: "delivered", destination: "am:9093", attempts: 2, id: "a-1" });
+    expect(tracing.getSpan("alert.test").attributes).toEqual({ "alert.delivery_status": "delivered" });
+  });
+
+  it("records a typed failure (status, code, HTTP status, attempts) and an untyped one as failed", () => {
+    const typed = new AlertChannelError("429", { code: "rate_limited", deliveryStatus: "rate_limited", destination: "d", status: 429 });
+    typed.attempts = 3;
+    inSpan((span) => recordDeliveryFailure(span, ATTRIBUTES, typed));
+    expect(tracing.spans()[0].attributes).toEqual({
+      "alert.delivery_status": "rate_limited", "error.type": "rate_limited", "alert.attempts": 3, "http.response.status_code": 429,
+    });
+    tracing.reset();
+    inSpan((span) => recordDeliveryFailure(span, { DELIVERY_STATUS: "alert.delivery_status", ERROR_TYPE: "error.type" }, new TypeError("x")));
+    expect(tracing.spans()[0].attributes).toEqual({ "alert.delivery_status": "failed", "error.type": "TypeError" });
+  });
+
+  it("reports a healthy probe, an unhealthy typed failure without its secrets, and rethrows anything else", async () => {
+    const span = tracing.tracer().startSpan("alert.healthCheck");
+    const healthy = await checkChannelHealth(span, { destination: "smtp:587", attributes: ATTRIBUTES }, async () => "greeted");
+    span.end();
+    expect(healthy).toEqual({ healthy: true, destination: "smtp:587", detail: "greeted" });
+    expect(tracing.getSpan("alert.healthCheck").attributes).toEqual({ "alert.healthy": true });
+
+    tracing.reset();
+    const seen: string[] = [];
+    const failing = tracing.tracer().startSpan("alert.healthCheck");
+    const unhealthy = await checkChannelHealth(
+      failing,
+      { destination: "smtp:587", attributes: ATTRIBUTES, secrets: ["pw-0123456789"], onUnhealthy: (e) => seen.push(e.code) },
+      async () => {
+        const error = new AlertChannelError("refused", { code: "auth_failed", deliveryStatus: "rejected", destination: "smtp:587", status: 401 });
+        Object.defineProperty(error, "message", { value: "refused pw-0123456789" }); // as if a peer's echo got past construction
+        throw error;
+      },
+    );
+    failing.end();
+    expect(unhealthy).toEqual({ healthy: false, destination: "smtp:587", detail: "refused <REDACTED>" });
+    expect(seen).toEqual(["auth_failed"]);
+    expect(tracing.getSpan("alert.healthCheck").attributes).toEqual({
+      "error.type": "auth_failed", "http.response.status_code": 401, "alert.healthy": false,
+    });
+
+    const bug = tracing.tracer().startSpan("alert.healthCheck");
+    await expect(checkChannelHealth(bug, { destination: "d", attributes: ATTRIBUTES }, () => Promise.reject(new RangeError("bug")))).rejects.toThrow(RangeError);
+    bug.end();
   });
 });

@@ -8,3 +8,6 @@ export * from "./config.js";
 export * from "./issues.js";
 export * from "./http.js";
 export * from "./backoff.js";
+export * from "./http-failures.js";
+export * from "./alert-delivery.js";
+export * from "./url-checks.js";
