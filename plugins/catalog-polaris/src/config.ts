@@ -4,7 +4,7 @@
  * received value of a credential.
  */
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
+import { parseConfig } from "@floe/runtime/plugin-kit";
 
 const floeContextSchema = z
   .object({
@@ -43,16 +43,7 @@ export const polarisConfigSchema = z
 export type PolarisConfigInput = z.input<typeof polarisConfigSchema>;
 export type PolarisConfig = z.output<typeof polarisConfigSchema>;
 
-/** Fields whose received values must never appear in an error. */
-const SECRET_PATHS = new Set(["credential.clientSecret", "token"]);
-
+/** Validates the configuration or throws ConfigError (paths and expectations, never received values). */
 export function parsePolarisConfig(input: unknown): PolarisConfig {
-  const result = polarisConfigSchema.safeParse(input);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const path = issue.path.map(String).join(".") || "(root)";
-    const detail = SECRET_PATHS.has(path) ? `invalid ${issue.code === "invalid_type" ? "type" : "value"}` : issue.message;
-    return `${path}: ${detail}`;
-  });
-  throw new ConfigError(problems);
+  return parseConfig("polaris catalog", polarisConfigSchema, input);
 }

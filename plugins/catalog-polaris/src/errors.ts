@@ -1,28 +1,39 @@
 /**
  * Typed errors of the Polaris catalog plugin: the Iceberg REST error model
  * (`{ "error": { "message", "type", "code" } }`) mapped to one class per
- * condition callers handle. Server text is sanitized before it is kept.
+ * condition callers handle. Server text is sanitized (and stripped of the
+ * plugin's credentials) by FloePluginError before it is kept.
  */
-import { sanitizeErrorMessage } from "@floe/runtime";
+import { FloePluginError } from "@floe/runtime/plugin-kit";
 
-/** The configuration failed validation; `problems` lists `path: expectation`. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  constructor(readonly problems: string[]) {
-    super(`invalid polaris catalog config: ${problems.join("; ")}`);
-  }
+/** The configuration failed validation; `issues` lists `path: expectation`. */
+export { ConfigError } from "@floe/runtime/plugin-kit";
+
+export interface PolarisErrorOptions {
+  /** Iceberg error type, e.g. `NoSuchTableException`. */
+  type?: string;
+  status?: number;
+  /** Credentials the plugin holds, stripped from the message. */
+  secrets?: readonly (string | undefined)[];
+  cause?: unknown;
 }
 
-/** Any failure talking to the catalog. `status` is the HTTP status when there was a response. */
-export class PolarisCatalogError extends Error {
+/**
+ * Any failure talking to the catalog. `status` is the HTTP status when there was a response;
+ * `code` is the class name (what spans have always recorded as `exception.type`).
+ */
+export class PolarisCatalogError extends FloePluginError {
   override name = "PolarisCatalogError";
   /** Iceberg error type, e.g. `NoSuchTableException`. */
   readonly type: string;
-  readonly status: number | undefined;
-  constructor(message: string, options: { type?: string; status?: number; cause?: unknown } = {}) {
-    super(sanitizeErrorMessage(message), options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(message: string, options: PolarisErrorOptions = {}) {
+    super(message, {
+      code: new.target.name,
+      status: options.status,
+      secrets: options.secrets,
+      cause: options.cause,
+    });
     this.type = options.type ?? "PolarisCatalogError";
-    this.status = options.status;
   }
 }
 
@@ -61,7 +72,7 @@ export class MalformedResponseError extends PolarisCatalogError {
   override name = "MalformedResponseError";
 }
 
-type ErrorClass = new (message: string, options: { type?: string; status?: number }) => PolarisCatalogError;
+type ErrorClass = new (message: string, options: PolarisErrorOptions) => PolarisCatalogError;
 
 const BY_TYPE: Record<string, ErrorClass> = {
   NoSuchNamespaceException: NoSuchNamespaceError,
@@ -86,7 +97,12 @@ function classForStatus(status: number): ErrorClass {
 }
 
 /** Maps an Iceberg REST (or OAuth2) error response to a typed error. */
-export function errorFromResponse(status: number, body: unknown, context: string): PolarisCatalogError {
+export function errorFromResponse(
+  status: number,
+  body: unknown,
+  context: string,
+  secrets: readonly (string | undefined)[] = [],
+): PolarisCatalogError {
   const model = (body as { error?: unknown } | undefined)?.error;
   if (model && typeof model === "object") {
     const { message, type } = model as { message?: unknown; type?: unknown };
@@ -95,6 +111,7 @@ export function errorFromResponse(status: number, body: unknown, context: string
     return new cls(`${context}: ${status} ${typeName}: ${typeof message === "string" ? message : "no message"}`, {
       type: typeName,
       status,
+      secrets,
     });
   }
   // OAuth2 token endpoint errors: { "error": "invalid_client", "error_description": "..." }.
@@ -102,7 +119,7 @@ export function errorFromResponse(status: number, body: unknown, context: string
     const description = (body as { error_description?: unknown }).error_description;
     const cls = status === 400 || status === 401 ? NotAuthorizedError : classForStatus(status);
     const suffix = typeof description === "string" ? `: ${description}` : "";
-    return new cls(`${context}: ${status} ${model}${suffix}`, { type: model, status });
+    return new cls(`${context}: ${status} ${model}${suffix}`, { type: model, status, secrets });
   }
-  return new (classForStatus(status))(`${context}: HTTP ${status}`, { type: `HTTP${status}`, status });
+  return new (classForStatus(status))(`${context}: HTTP ${status}`, { type: `HTTP${status}`, status, secrets });
 }

@@ -39,7 +39,10 @@ export class PolarisCatalogPlugin extends CatalogPlugin<IcebergTable, CreateTabl
   constructor(config: PolarisConfigInput) {
     super();
     this.config = parsePolarisConfig(config);
-    this.client = new RestClient(this.config.uri, this.config.timeoutMs);
+    this.client = new RestClient(this.config.uri, this.config.timeoutMs, [
+      this.config.credential?.clientSecret,
+      this.config.token,
+    ]);
     this.tokens = this.config.credential
       ? new TokenProvider(this.client, this.config.credential, this.config.scope, this.config.tokenRefreshMarginSeconds * 1000)
       : undefined;
@@ -211,7 +214,7 @@ function toTable(table: TableIdentifier, response: RestResponse, context: string
   if (!schema) {
     throw new MalformedResponseError(`${context}: current-schema-id ${metadata["current-schema-id"]} is not among the schemas`, {
       type: "MalformedResponse",
-      status: response.status,
+            status: response.status,
     });
   }
   return {

@@ -1,9 +1,11 @@
 /**
- * The HTTP layer of the catalog plugin: one request function over Node's
- * fetch that applies the timeout, the bearer token, JSON or form bodies, and
- * turns every failure (timeout, error status, malformed body) into a typed error.
+ * The HTTP layer of the catalog plugin: the Iceberg REST request shape (base
+ * URL + path, query, bearer token, JSON or form bodies) over the kit's
+ * bounded `httpRequest`, with every failure (timeout, unreachable, error
+ * status, malformed body) turned into the catalog's typed errors.
  */
 import type { z } from "zod";
+import { httpRequest, PluginTimeoutError, PluginUnreachableError } from "@floe/runtime/plugin-kit";
 import { CatalogTimeoutError, MalformedResponseError, PolarisCatalogError, errorFromResponse } from "./errors.js";
 
 export interface RequestOptions {
@@ -24,6 +26,8 @@ export class RestClient {
   constructor(
     private readonly baseUrl: string,
     private readonly timeoutMs: number,
+    /** Credentials the plugin holds: never kept in an error message, whatever the catalog echoes. */
+    private readonly secrets: readonly (string | undefined)[] = [],
   ) {}
 
   url(path: string, query?: Record<string, string | undefined>): string {
@@ -45,42 +49,39 @@ export class RestClient {
     }
     if (options.token) headers.authorization = `Bearer ${options.token}`;
 
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(this.url(path, options.query), {
-        method,
-        headers,
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      const name = (error as { name?: string }).name;
-      if (name === "TimeoutError" || name === "AbortError") {
-        throw new CatalogTimeoutError(`${options.context}: no response within ${this.timeoutMs} ms`, { type: "Timeout" });
-      }
-      throw new PolarisCatalogError(`${options.context}: request failed: ${(error as Error).message}`, {
-        type: "ConnectionError",
-        cause: error,
-      });
-    }
-
+    const response = await this.exchange({ method, url: this.url(path, options.query), headers, body }, options.context);
     let parsed: unknown = undefined;
-    if (text.length > 0) {
+    if (response.text.length > 0) {
       try {
-        parsed = JSON.parse(text);
+        parsed = JSON.parse(response.text);
       } catch {
         if (response.ok) {
           throw new MalformedResponseError(`${options.context}: ${response.status} response is not JSON`, {
             type: "MalformedResponse",
-            status: response.status,
+                        status: response.status,
           });
         }
       }
     }
-    if (!response.ok) throw errorFromResponse(response.status, parsed, options.context);
+    if (!response.ok) throw errorFromResponse(response.status, parsed, options.context, this.secrets);
     return { status: response.status, body: parsed };
+  }
+
+  private async exchange(request: { method: string; url: string; headers: Record<string, string>; body?: string }, context: string) {
+    try {
+      return await httpRequest({ ...request, timeoutMs: this.timeoutMs, redirect: "follow" });
+    } catch (error) {
+      if (error instanceof PluginTimeoutError) {
+        throw new CatalogTimeoutError(`${context}: no response within ${this.timeoutMs} ms`, {
+          type: "Timeout",
+          cause: error,
+        });
+      }
+      if (error instanceof PluginUnreachableError) {
+        throw new PolarisCatalogError(`${context}: ${error.message}`, { type: "ConnectionError", cause: error });
+      }
+      throw error;
+    }
   }
 }
 
@@ -91,6 +92,6 @@ export function expectShape<T>(schema: z.ZodType<T>, response: RestResponse, con
   const paths = result.error.issues.map((issue) => issue.path.map(String).join(".") || "(root)");
   throw new MalformedResponseError(`${context}: unexpected response shape at ${[...new Set(paths)].join(", ")}`, {
     type: "MalformedResponse",
-    status: response.status,
+        status: response.status,
   });
 }

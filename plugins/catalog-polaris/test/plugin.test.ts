@@ -58,10 +58,10 @@ describe("OAuth2 client credentials and /v1/config", () => {
       scope: "PRINCIPAL_ROLE:ALL",
     });
     const [config, list] = server.catalogRequests();
-    expect(config!.rawPath).toBe("/v1/config");
-    expect(config!.query.get("warehouse")).toBe(WAREHOUSE);
+    expect(config!.path).toBe("/v1/config");
+    expect(config!.query.warehouse).toBe(WAREHOUSE);
     expect(config!.headers.authorization).toBe(`Bearer ${server.issuedTokens[0]}`);
-    expect(list!.rawPath).toBe(`/v1/${PREFIX}/namespaces`);
+    expect(list!.path).toBe(`/v1/${PREFIX}/namespaces`);
     expect((await plugin.catalogConfig()).prefix).toBe(PREFIX);
   });
 
@@ -71,7 +71,7 @@ describe("OAuth2 client credentials and /v1/config", () => {
     await plugin.listNamespaces();
     await plugin.listTables(["sales"]);
     expect(server.tokenRequests()).toHaveLength(1);
-    expect(server.catalogRequests().filter((r) => r.rawPath === "/v1/config")).toHaveLength(1);
+    expect(server.catalogRequests().filter((r) => r.path === "/v1/config")).toHaveLength(1);
     const tokens = new Set(server.catalogRequests().map((r) => r.headers.authorization));
     expect(tokens).toEqual(new Set([`Bearer ${server.issuedTokens[0]}`]));
   });
@@ -127,13 +127,13 @@ describe("namespaces", () => {
 
     expect(await plugin.listNamespaces()).toEqual([["marketing"], ["sales"]]);
     expect(await plugin.listNamespaces(["sales"])).toEqual([["sales", "apac"], ["sales", "eu"], ["sales", "us"]]);
-    const childLists = server.catalogRequests().filter((r) => r.query.get("parent") === "sales");
-    expect(childLists.map((r) => r.query.get("pageToken"))).toEqual([null, "2"]);
+    const childLists = server.catalogRequests().filter((r) => r.query.parent === "sales");
+    expect(childLists.map((r) => r.query.pageToken)).toEqual([undefined, "2"]);
 
     await plugin.dropNamespace(["sales", "eu"]);
     const drop = server.catalogRequests().at(-1)!;
     expect(drop.method).toBe("DELETE");
-    expect(drop.rawPath).toBe(`/v1/${PREFIX}/namespaces/sales%1Feu`);
+    expect(drop.path).toBe(`/v1/${PREFIX}/namespaces/sales%1Feu`);
     expect(server.namespaces.has("sales\u001feu")).toBe(false);
   });
 
@@ -167,7 +167,7 @@ describe("tables", () => {
       properties: { "write.format.default": "parquet" },
     });
     const post = server.catalogRequests().at(-1)!;
-    expect(post.rawPath).toBe(`/v1/${PREFIX}/namespaces/sales%1Feu/tables`);
+    expect(post.path).toBe(`/v1/${PREFIX}/namespaces/sales%1Feu/tables`);
     const sent = JSON.parse(post.body);
     expect(sent.name).toBe("orders");
     expect(sent.schema).toEqual({
@@ -201,8 +201,8 @@ describe("tables", () => {
     await plugin.dropTable({ namespace: ["sales", "eu"], name: "orders" }, true);
     const drop = server.catalogRequests().at(-1)!;
     expect(drop.method).toBe("DELETE");
-    expect(drop.rawPath).toBe(`/v1/${PREFIX}/namespaces/sales%1Feu/tables/orders`);
-    expect(drop.query.get("purgeRequested")).toBe("true");
+    expect(drop.path).toBe(`/v1/${PREFIX}/namespaces/sales%1Feu/tables/orders`);
+    expect(drop.query.purgeRequested).toBe("true");
     expect(server.tables.size).toBe(2);
   });
 
@@ -228,7 +228,7 @@ describe("tables", () => {
     await expect(
       plugin.createTable({ namespace: ["sales"], name: "t" }, { schema: bad as never }),
     ).rejects.toThrow();
-    expect(server.catalogRequests().filter((r) => r.rawPath.endsWith("/tables"))).toHaveLength(0);
+    expect(server.catalogRequests().filter((r) => r.path.endsWith("/tables"))).toHaveLength(0);
   });
 });
 
@@ -278,6 +278,19 @@ describe("failures", () => {
     expect((error as Error).message).toContain("unexpected response shape at namespaces");
   });
 
+  it("strips the client secret from an error the catalog echoes it in", async () => {
+    const plugin = pluginFor(server);
+    server.addFault({
+      pathIncludes: "/v1/oauth/tokens",
+      status: 401,
+      body: { error: "invalid_client", error_description: `client secret ${CLIENT_SECRET} rejected` },
+    });
+    const error = await plugin.listNamespaces().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotAuthorizedError);
+    expect((error as Error).message).toContain("invalid_client");
+    expect((error as Error).message).not.toContain(CLIENT_SECRET);
+  });
+
   it("reports an unknown warehouse from /v1/config", async () => {
     const plugin = pluginFor(server, { warehouse: "missing_wh" });
     const error = await plugin.listNamespaces().catch((e: unknown) => e);
@@ -296,7 +309,7 @@ describe("config", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    const problems = (error as ConfigError).problems.map((p) => p.split(":")[0]);
+    const problems = (error as ConfigError).issues.map((p) => p.split(":")[0]);
     expect(problems).toEqual(expect.arrayContaining(["uri", "warehouse", "credential.clientSecret"]));
     expect((error as Error).message).not.toContain("42");
   });

@@ -2,20 +2,12 @@
  * An Iceberg REST catalog stand-in on loopback with in-memory state: the
  * OAuth2 client-credentials endpoint, `/v1/config`, namespaces and tables
  * under `/v1/{prefix}`, the REST error model, pagination, and one-shot fault
- * injection. It records every request so tests assert what really arrived.
+ * injection. The kit's loopback server records every request (path still
+ * percent-encoded) so tests assert what really arrived.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes, randomUUID } from "node:crypto";
-
-export interface RecordedRequest {
-  method: string;
-  /** Raw path as sent (still percent-encoded), without the query. */
-  rawPath: string;
-  query: URLSearchParams;
-  headers: IncomingMessage["headers"];
-  body: string;
-}
+import { sendJson, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
 export interface Fault {
   status?: number;
@@ -61,30 +53,24 @@ function iceError(res: ServerResponse, code: number, type: string, message: stri
   send(res, code, { error: { message, type, code } });
 }
 
+/** JSON for values; a string goes out as raw text (faults send non-JSON bodies on purpose). */
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (status === 204) {
     res.writeHead(204).end();
     return;
   }
-  const text = typeof body === "string" ? body : JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json" }).end(text);
+  if (typeof body === "string") res.writeHead(status, { "content-type": "application/json" }).end(body);
+  else sendJson(res, status, body);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function paginate<T>(items: T[], query: URLSearchParams, pageSize: number): { page: T[]; next: string | undefined } {
-  const start = Number(query.get("pageToken") ?? "0");
+function paginate<T>(items: T[], query: Record<string, string>, pageSize: number): { page: T[]; next: string | undefined } {
+  const start = Number(query.pageToken ?? "0");
   const page = items.slice(start, start + pageSize);
   const next = start + pageSize < items.length ? String(start + pageSize) : undefined;
   return { page, next };
 }
 
 export async function startIcebergRestServer(options: ServerOptions): Promise<IcebergRestServer> {
-  const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
   const validTokens = new Set<string>();
   const issuedTokens: string[] = [];
@@ -94,13 +80,8 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
 
   const tableKey = (ns: string, name: string) => `${ns}${SEP}${SEP}${name}`;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const rawUrl = req.url ?? "/";
-    const [rawPath, rawQuery = ""] = rawUrl.split("?", 2) as [string, string?];
-    const query = new URLSearchParams(rawQuery);
-    const body = await readBody(req);
-    const method = req.method ?? "GET";
-    requests.push({ method, rawPath, query, headers: req.headers, body });
+  async function handle(request: RecordedRequest, res: ServerResponse, req: IncomingMessage): Promise<void> {
+    const { method, path: rawPath, query, body } = request;
 
     const faultIndex = faults.findIndex((f) => !f.pathIncludes || rawPath.includes(f.pathIncludes));
     if (faultIndex >= 0) {
@@ -146,8 +127,8 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
     }
 
     if (method === "GET" && rawPath === "/v1/config") {
-      if (query.get("warehouse") !== options.warehouse) {
-        iceError(res, 404, "NotFoundException", `Unable to find warehouse ${query.get("warehouse")}`);
+      if (query.warehouse !== options.warehouse) {
+        iceError(res, 404, "NotFoundException", `Unable to find warehouse ${query.warehouse}`);
         return;
       }
       send(res, 200, { defaults: { "default-base-location": "s3://lake/" }, overrides: { prefix: options.prefix } });
@@ -163,7 +144,7 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
 
     if (rest.length === 0) {
       if (method === "GET") {
-        const parent = query.get("parent");
+        const parent = query.parent;
         const depth = parent ? parent.split(SEP).length + 1 : 1;
         const all = [...namespaces.keys()]
           .filter((ns) => ns.split(SEP).length === depth && (!parent || ns.startsWith(parent + SEP)))
@@ -282,28 +263,23 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
     iceError(res, 405, "BadRequestException", `Unsupported ${method} ${rawPath}`);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+  const server = await startLoopbackServer((request, res, req) =>
+    handle(request, res, req).catch((error: unknown) => {
       if (!res.headersSent) iceError(res, 500, "ServerErrorException", String(error));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+    }),
+  );
+  const requests = server.requests;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     requests,
-    catalogRequests: () => requests.filter((r) => r.rawPath !== "/v1/oauth/tokens"),
-    tokenRequests: () => requests.filter((r) => r.rawPath === "/v1/oauth/tokens"),
+    catalogRequests: () => requests.filter((r) => r.path !== "/v1/oauth/tokens"),
+    tokenRequests: () => requests.filter((r) => r.path === "/v1/oauth/tokens"),
     issuedTokens,
     namespaces,
     tables,
     addFault: (fault) => faults.push(fault),
     revokeTokens: () => validTokens.clear(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
