@@ -6,6 +6,7 @@
  */
 import { promises as fs } from "node:fs";
 import type { DbtNodeResult, DbtRunResult } from "@floe/runtime";
+import { formatIssues } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 import { DbtArtifactError, messageOf } from "./errors.js";
 
@@ -118,7 +119,7 @@ async function readJson(path: string): Promise<unknown> {
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  const issues = formatIssues(parsed.error.issues.slice(0, 5));
   throw new DbtArtifactError(path, `unexpected shape: ${issues.join("; ")}`);
 }
 

@@ -5,8 +5,8 @@
  * and neither is ever recorded on a span.
  */
 import path from "node:path";
+import { parseConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
 import type { DbtLogEvent } from "./log-events.js";
 
 export const floeContextSchema = z
@@ -40,16 +40,9 @@ export const dbtCliConfigSchema = z.object({
 export type DbtCliConfig = z.input<typeof dbtCliConfigSchema>;
 export type ResolvedDbtCliConfig = z.output<typeof dbtCliConfigSchema>;
 
-/** `path: problem` for each zod issue, never the received value. */
-export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-}
-
-/** Validates a config; throws ConfigError listing each failing path. */
+/** Validates a config; throws the kit's ConfigError listing each failing path. */
 export function parseDbtCliConfig(input: unknown): ResolvedDbtCliConfig {
-  const parsed = dbtCliConfigSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
-  const config = parsed.data;
+  const config = parseConfig("dbt", dbtCliConfigSchema, input ?? {});
   return {
     ...config,
     projectDir: path.resolve(config.projectDir),

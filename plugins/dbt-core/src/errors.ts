@@ -1,36 +1,26 @@
 /**
  * Typed errors of the dbt runner. dbt's output embeds whatever the adapter
- * said, and adapters print connection strings and DSNs with passwords, so
- * every message is passed through `sanitizeErrorMessage` before it becomes
+ * said, and adapters print connection strings and DSNs with passwords; the
+ * plugin kit's FloePluginError sanitizes every message before it becomes
  * `Error.message` (and therefore the stack).
  */
 import { sanitizeErrorMessage } from "@floe/runtime";
+import { FloePluginError } from "@floe/runtime/plugin-kit";
 
-export class DbtError extends Error {
-  override readonly name: string = "DbtError";
-  /** Stable machine-readable code. */
-  readonly code: string;
+/** Invalid configuration: the kit's ConfigError (lists failing paths, never received values). */
+export { ConfigError } from "@floe/runtime/plugin-kit";
+
+export class DbtError extends FloePluginError {
+  override name = "DbtError";
 
   constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(sanitizeErrorMessage(message, { maxLength: 2000 }), options);
-    this.code = code;
-  }
-}
-
-/** The configuration failed validation; lists failing paths, never received values. */
-export class ConfigError extends DbtError {
-  override readonly name = "ConfigError";
-  readonly issues: readonly string[];
-
-  constructor(issues: readonly string[]) {
-    super("CONFIG_INVALID", `invalid dbt config: ${issues.join("; ")}`);
-    this.issues = issues;
+    super(message, { code, cause: options?.cause });
   }
 }
 
 /** The dbt executable does not exist or is not executable. */
 export class DbtExecutableNotFoundError extends DbtError {
-  override readonly name = "DbtExecutableNotFoundError";
+  override name = "DbtExecutableNotFoundError";
   readonly executable: string;
 
   constructor(executable: string, options?: { cause?: unknown }) {
@@ -41,7 +31,7 @@ export class DbtExecutableNotFoundError extends DbtError {
 
 /** dbt ran longer than the configured timeout and was killed. */
 export class DbtTimeoutError extends DbtError {
-  override readonly name = "DbtTimeoutError";
+  override name = "DbtTimeoutError";
   readonly timeoutMs: number;
 
   constructor(command: string, timeoutMs: number) {
@@ -52,7 +42,7 @@ export class DbtTimeoutError extends DbtError {
 
 /** dbt exited non-zero without producing results (a project, profile or CLI error). */
 export class DbtCommandError extends DbtError {
-  override readonly name: string = "DbtCommandError";
+  override name: string = "DbtCommandError";
   readonly exitCode: number | null;
   /** The error messages dbt logged, sanitized. */
   readonly errors: readonly string[];
@@ -67,7 +57,7 @@ export class DbtCommandError extends DbtError {
 
 /** dbt could not connect with, or could not read, the profile (credentials, host, missing profile). */
 export class DbtProfileError extends DbtCommandError {
-  override readonly name = "DbtProfileError";
+  override name = "DbtProfileError";
 
   constructor(command: string, exitCode: number | null, errors: readonly string[]) {
     super(command, exitCode, errors, "PROFILE_ERROR");
@@ -76,7 +66,7 @@ export class DbtProfileError extends DbtCommandError {
 
 /** An artifact (run_results.json, manifest.json) is missing, stale or not what dbt writes. */
 export class DbtArtifactError extends DbtError {
-  override readonly name = "DbtArtifactError";
+  override name = "DbtArtifactError";
   readonly path: string;
 
   constructor(path: string, problem: string, options?: { cause?: unknown }) {

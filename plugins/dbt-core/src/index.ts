@@ -2,12 +2,12 @@
  * `@floe/plugin-dbt-core`: floe's DBT plugin for dbt-core, and the dbt runner
  * (DbtCli, artifact readers) that dbt-fusion and quality-dbt reuse.
  */
-export { DbtCorePlugin, invocationAttributes, recordRunResult } from "./dbt-core-plugin.js";
+export { DbtCorePlugin } from "./dbt-core-plugin.js";
+export { invocationAttributes, parseManifestRecorded, recordRunResult, runRecorded } from "./dbt-spans.js";
 export { DbtCli, commandError, type DbtInvocationOutcome, type DbtVersionOutput } from "./dbt-cli.js";
 export {
   dbtCliConfigSchema,
   floeContextSchema,
-  formatIssues,
   parseDbtCliConfig,
   type DbtCliConfig,
   type ResolvedDbtCliConfig,
