@@ -3,9 +3,9 @@
  * profiles, env, timeout) plus which executables to try and whether to fall
  * back to dbt-core.
  */
-import { dbtCliConfigSchema, formatIssues, parseDbtCliConfig, type ResolvedDbtCliConfig } from "@floe/plugin-dbt-core";
+import { dbtCliConfigSchema, parseDbtCliConfig, type ResolvedDbtCliConfig } from "@floe/plugin-dbt-core";
+import { parseConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
 
 export const dbtFusionConfigSchema = dbtCliConfigSchema.omit({ executable: true }).extend({
   /** `auto`: Fusion when found, else dbt-core. `fusion`: Fusion only. `core`: dbt-core only. */
@@ -29,8 +29,6 @@ export interface ResolvedDbtFusionConfig {
 }
 
 export function parseFusionConfig(input: unknown): ResolvedDbtFusionConfig {
-  const parsed = dbtFusionConfigSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
-  const { mode, fallback, fusionExecutable, coreExecutable, ...runner } = parsed.data;
+  const { mode, fallback, fusionExecutable, coreExecutable, ...runner } = parseConfig("dbt Fusion", dbtFusionConfigSchema, input ?? {});
   return { mode, fallback, fusionExecutable, core: parseDbtCliConfig({ ...runner, executable: coreExecutable }) };
 }

@@ -10,7 +10,8 @@ import {
   DbtCli,
   DbtCommandError,
   invocationAttributes,
-  recordRunResult,
+  parseManifestRecorded,
+  runRecorded,
   type DbtManifest,
 } from "@floe/plugin-dbt-core";
 import { parseFusionConfig, type DbtFusionConfig, type ResolvedDbtFusionConfig } from "./config.js";
@@ -85,28 +86,14 @@ export class DbtFusionPlugin extends DbtPlugin<DbtManifest> {
 
   /** Reads `manifest.json`; Fusion and dbt-core write the same artifact. */
   parseManifest(path?: string): Promise<DbtManifest> {
-    return dbtSpan(
-      "parseManifest",
-      {},
-      async (span) => {
-        const manifest = await this.core.parseManifest(path);
-        span.setAttribute(ATTRIBUTES.NODE_COUNT, Object.keys(manifest.nodes).length);
-        span.setAttribute("dbt.manifest_schema_version", manifest.schemaVersion);
-        return manifest;
-      },
-      { floe: this.floeContext },
-    );
+    return dbtSpan("parseManifest", {}, (span) => parseManifestRecorded(span, this.core, path), { floe: this.floeContext });
   }
 
   private runCommand(command: DbtCommand, invocation: DbtInvocation): Promise<DbtRunResult> {
     return dbtSpan(
       command,
       invocationAttributes(command, invocation, this.config.core.target),
-      async (span) => {
-        const result = await this.runWithFallback(span, command, invocation);
-        recordRunResult(span, result);
-        return result;
-      },
+      (span) => runRecorded(span, () => this.runWithFallback(span, command, invocation)),
       { floe: this.floeContext },
     );
   }
