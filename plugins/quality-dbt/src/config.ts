@@ -2,9 +2,9 @@
  * Configuration of the dbt quality plugin: dbt-core's runner settings plus
  * how to count the rows a test looked at (dbt itself does not report it).
  */
-import { dbtCliConfigSchema, formatIssues, parseDbtCliConfig, type ResolvedDbtCliConfig } from "@floe/plugin-dbt-core";
+import { dbtCliConfigSchema, parseDbtCliConfig, type ResolvedDbtCliConfig } from "@floe/plugin-dbt-core";
+import { parseConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
 
 /** Counts the rows of a relation (e.g. `"db"."main"."customers"`), for `rowsChecked`. */
 export type RowCounter = (relationName: string) => Promise<number>;
@@ -25,8 +25,6 @@ export interface ResolvedDbtQualityConfig {
 }
 
 export function parseQualityConfig(input: unknown): ResolvedDbtQualityConfig {
-  const parsed = dbtQualityConfigSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
-  const { countRows, warnAsFailure, ...runner } = parsed.data;
+  const { countRows, warnAsFailure, ...runner } = parseConfig("dbt quality", dbtQualityConfigSchema, input ?? {});
   return { runner: parseDbtCliConfig(runner), countRows, warnAsFailure };
 }

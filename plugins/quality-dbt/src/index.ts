@@ -2,5 +2,6 @@
 export { DbtQualityPlugin, type DbtQualityRequest, type DbtRunResultsDocument } from "./dbt-quality-plugin.js";
 export { dbtQualityConfigSchema, parseQualityConfig, type DbtQualityConfig, type ResolvedDbtQualityConfig, type RowCounter } from "./config.js";
 export { testNameFromUniqueId, testedRelation, toCheckResults, toQualityReport, type CheckContext } from "./check-results.js";
-export { ConfigError } from "./errors.js";
+/** Invalid configuration: the plugin kit's ConfigError. */
+export { ConfigError } from "@floe/runtime/plugin-kit";
 export * from "./tracing.js";
