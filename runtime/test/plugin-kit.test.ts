@@ -22,6 +22,7 @@ import { sendJson, startLoopbackServer, type LoopbackServer } from "../src/testi
 // Delivery helpers of alert channels and HTTP failure reading (alert-* plugins, lineage-marquez).
 import {
   AlertChannelError,
+  alertTransportErrors,
   checkChannelHealth,
   deliveredResult,
   deliveryStatusFor,
@@ -315,6 +316,22 @@ describe("plugin-kit alert delivery", () => {
     expect(error).toBeInstanceOf(FloePluginError);
     expect(error).toMatchObject({ code: "not_found", deliveryStatus: "rejected", destination: "#alerts", status: 404, attempts: 1 });
     expect(error.message).toBe("hook <REDACTED> answered HTTP 404");
+  });
+
+  it("names transport failures in the channel's classes, without the secrets of its URL", async () => {
+    class HookTimeout extends AlertChannelError {}
+    class HookUnreachable extends AlertChannelError {}
+    const errors = alertTransportErrors({ timeout: HookTimeout, unreachable: HookUnreachable }, "#alerts", ["/slow"]);
+    const slow = await httpRequestAs({ method: "POST", url: `${server.url}/slow`, timeoutMs: 100, peer: "hook for #alerts" }, errors)
+      .catch((e: unknown) => e);
+    expect(slow).toBeInstanceOf(HookTimeout);
+    expect(slow).toMatchObject({ code: "timeout", deliveryStatus: "timeout", destination: "#alerts" });
+    expect((slow as Error).message).toBe("hook for #alerts did not answer POST <REDACTED> within 100 ms");
+    const closed = await startLoopbackServer(() => undefined);
+    await closed.close();
+    const refused = await httpRequestAs({ method: "POST", url: closed.url, timeoutMs: 2000 }, errors).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(HookUnreachable);
+    expect(refused).toMatchObject({ code: "unreachable", deliveryStatus: "unreachable" });
   });
 
   it("marks a delivery on the span and returns the result", () => {

@@ -9,7 +9,7 @@ import type { Span } from "@opentelemetry/api";
 import type { AlertDeliveryResult, AlertDeliveryStatus, HealthStatus } from "../contracts/alert-channel.js";
 import { redactKnownSecrets } from "../sanitize/known-secrets.js";
 import { FloePluginError, type PluginErrorOptions } from "./errors.js";
-import type { HttpFailureKind } from "./http-failures.js";
+import type { HttpFailureKind, TransportErrorFactories } from "./http-failures.js";
 
 export interface AlertChannelErrorOptions extends PluginErrorOptions {
   deliveryStatus: AlertDeliveryStatus;
@@ -33,6 +33,26 @@ export class AlertChannelError extends FloePluginError {
     this.destination = options.destination;
     this.attempts = options.attempts ?? 1;
   }
+}
+
+/** A channel's own error class (its constructor takes the channel's narrower details). */
+export type AlertChannelErrorClass = new (message: string, options: AlertChannelErrorOptions) => AlertChannelError;
+
+/**
+ * For `httpRequestAs`: the kit's timeout and unreachable errors as the channel's
+ * classes (codes and delivery statuses `timeout`, `unreachable`), the message
+ * stripped of `secrets` (a token-bearing URL path).
+ */
+export function alertTransportErrors(
+  classes: { timeout: AlertChannelErrorClass; unreachable: AlertChannelErrorClass },
+  destination: string,
+  secrets: readonly string[] = [],
+): TransportErrorFactories {
+  return {
+    timeout: (cause) => new classes.timeout(cause.message, { code: "timeout", deliveryStatus: "timeout", destination, secrets, cause }),
+    unreachable: (cause) =>
+      new classes.unreachable(cause.message, { code: "unreachable", deliveryStatus: "unreachable", destination, secrets, cause }),
+  };
 }
 
 const DELIVERY_STATUS_BY_KIND: Readonly<Record<HttpFailureKind, AlertDeliveryStatus>> = {
