@@ -3,8 +3,8 @@
  * constructor. Failures become a ConfigError naming paths and expectations;
  * the received value of a field (a token, a CA) is never echoed.
  */
+import { describeExpectation, parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
 
 /** Where Kubernetes mounts a pod's service-account credentials. */
 export const DEFAULT_SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
@@ -47,25 +47,11 @@ export const k8sSecretsConfigSchema = z.object({
 export type K8sSecretsConfigInput = z.input<typeof k8sSecretsConfigSchema>;
 export type K8sSecretsConfig = z.output<typeof k8sSecretsConfigSchema>;
 
-export function parseConfig(input: unknown): K8sSecretsConfig {
-  const result = k8sSecretsConfigSchema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${describeIssue(issue)}`),
-  );
-}
+const WORDING = { regex: "a valid Kubernetes name or label value" };
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "invalid_type":
-      return `expected ${issue.expected}`;
-    case "too_small":
-      return issue.origin === "string" ? "expected a non-empty string" : `expected at least ${String(issue.minimum)}`;
-    case "too_big":
-      return `expected at most ${String(issue.maximum)} characters`;
-    case "invalid_format":
-      return issue.format === "regex" ? "expected a valid Kubernetes name or label value" : `expected a valid ${issue.format}`;
-    default:
-      return "invalid value";
-  }
+/** Parses the config or throws a ConfigError listing `path: expectation` for each problem. */
+export function parseConfig(input: unknown): K8sSecretsConfig {
+  return parsePluginConfig("Kubernetes secrets plugin", k8sSecretsConfigSchema, input, {
+    describe: (issue) => describeExpectation(issue, WORDING),
+  });
 }

@@ -1,9 +1,13 @@
 /**
- * Typed errors of the Kubernetes secrets plugin. API failures carry the HTTP
- * status and the Kubernetes `Status.reason`; messages quoting the API server
- * have known credentials cut out verbatim and pass through the sanitizer.
+ * Typed errors of the Kubernetes secrets plugin, on the kit's
+ * FloePluginError: API failures carry the HTTP status and the Kubernetes
+ * `Status.reason`; each message is sanitized when the error is built, after
+ * the credentials and values in flight (passed as `secrets`) are cut out.
  */
-import { REDACTED, sanitizeErrorMessage } from "@floe/runtime";
+import { ConfigError, FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
+
+/** Invalid configuration: the kit's ConfigError (`code` CONFIG_INVALID), naming paths, never values. */
+export { ConfigError };
 
 export type K8sSecretsErrorCode =
   | "CONFIG_INVALID"
@@ -16,80 +20,69 @@ export type K8sSecretsErrorCode =
   | "NETWORK_ERROR"
   | "MALFORMED_RESPONSE";
 
-export class K8sSecretsError extends Error {
+/** Status, secrets to strip and cause of one failure. */
+export type K8sSecretsErrorDetails = Omit<PluginErrorOptions, "code">;
+
+/** What an API failure knows besides its message. */
+export interface K8sApiErrorDetails extends K8sSecretsErrorDetails {
+  status: number;
+  /** The Kubernetes `Status.reason`, e.g. `Forbidden`, `Conflict`, `NotFound`. */
+  reason: string | undefined;
+}
+
+export class K8sSecretsError extends FloePluginError {
   override name = "K8sSecretsError";
-  constructor(
-    message: string,
-    readonly code: K8sSecretsErrorCode,
-    readonly status?: number,
-  ) {
-    super(message);
+  declare readonly code: K8sSecretsErrorCode;
+
+  constructor(message: string, code: K8sSecretsErrorCode, details: K8sSecretsErrorDetails = {}) {
+    super(message, { ...details, code });
   }
 }
 
-/** The plugin configuration failed validation; lists paths and expectations, never received values. */
-export class ConfigError extends K8sSecretsError {
-  override name = "ConfigError";
-  constructor(readonly issues: string[]) {
-    super(`invalid Kubernetes secrets plugin config: ${issues.join("; ")}`, "CONFIG_INVALID");
-  }
-}
-
-/** The API server answered with a `Status` failure (`reason` is e.g. `Forbidden`, `Conflict`, `NotFound`). */
+/** The API server answered with a `Status` failure. */
 export class K8sApiError extends K8sSecretsError {
   override name = "K8sApiError";
-  constructor(
-    message: string,
-    status: number,
-    readonly reason: string | undefined,
-    code: K8sSecretsErrorCode = "API_ERROR",
-  ) {
-    super(message, code, status);
+  readonly reason: string | undefined;
+
+  constructor(message: string, details: K8sApiErrorDetails, code: K8sSecretsErrorCode = "API_ERROR") {
+    super(message, code, details);
+    this.reason = details.reason;
   }
 }
 
 /** 404 for a named Secret. The plugin turns it into `undefined` / `false`; the API client throws it. */
 export class K8sNotFoundError extends K8sApiError {
   override name = "K8sNotFoundError";
-  constructor(message: string, reason: string | undefined) {
-    super(message, 404, reason, "NOT_FOUND");
+  constructor(message: string, details: Omit<K8sApiErrorDetails, "status">) {
+    super(message, { ...details, status: 404 }, "NOT_FOUND");
   }
 }
 
 /** 409 after the configured number of optimistic-concurrency retries. */
 export class K8sConflictError extends K8sApiError {
   override name = "K8sConflictError";
-  constructor(message: string, reason: string | undefined) {
-    super(message, 409, reason, "CONFLICT");
+  constructor(message: string, details: Omit<K8sApiErrorDetails, "status">) {
+    super(message, { ...details, status: 409 }, "CONFLICT");
   }
 }
 
 export class K8sTimeoutError extends K8sSecretsError {
   override name = "K8sTimeoutError";
-  constructor(message: string) {
-    super(message, "TIMEOUT");
+  constructor(message: string, details: K8sSecretsErrorDetails = {}) {
+    super(message, "TIMEOUT", details);
   }
 }
 
 export class K8sNetworkError extends K8sSecretsError {
   override name = "K8sNetworkError";
-  constructor(message: string) {
-    super(message, "NETWORK_ERROR");
+  constructor(message: string, details: K8sSecretsErrorDetails = {}) {
+    super(message, "NETWORK_ERROR", details);
   }
 }
 
 export class K8sMalformedResponseError extends K8sSecretsError {
   override name = "K8sMalformedResponseError";
-  constructor(message: string, status?: number) {
-    super(message, "MALFORMED_RESPONSE", status);
+  constructor(message: string, details: K8sSecretsErrorDetails = {}) {
+    super(message, "MALFORMED_RESPONSE", details);
   }
-}
-
-/** Removes known sensitive strings verbatim, then runs the runtime sanitizer. */
-export function scrubMessage(message: string, sensitive: readonly (string | undefined)[]): string {
-  let text = message;
-  for (const value of sensitive) {
-    if (value && value.length >= 4) text = text.split(value).join(REDACTED);
-  }
-  return sanitizeErrorMessage(text);
 }

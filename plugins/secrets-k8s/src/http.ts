@@ -1,12 +1,14 @@
 /**
  * One JSON request to the Kubernetes API server over node:http / node:https.
  * node:https because the API server is verified against the cluster CA
- * (`ca.crt`), which global fetch cannot be given. Resolves for any status;
- * rejects with typed errors on timeout, transport failure or unparsable JSON.
+ * (`ca.crt`), which global fetch (the kit's `httpRequest`) cannot be given.
+ * Resolves for any status; rejects with typed errors on timeout, transport
+ * failure (named by the kit's `transportCode`) or unparsable JSON.
  */
 import http from "node:http";
 import https from "node:https";
-import { K8sMalformedResponseError, K8sNetworkError, K8sTimeoutError, scrubMessage } from "./errors.js";
+import { transportCode } from "@floe/runtime/plugin-kit";
+import { K8sMalformedResponseError, K8sNetworkError, K8sTimeoutError } from "./errors.js";
 
 export interface ApiRequest {
   method: "GET" | "POST" | "PUT" | "DELETE";
@@ -62,7 +64,7 @@ export function sendRequest(request: ApiRequest): Promise<ApiResponse> {
           resolve({ status, body: JSON.parse(text) as unknown });
         } catch {
           if (status >= 200 && status < 300) {
-            reject(new K8sMalformedResponseError(`${describeRequest(request)}: response is not JSON`, status));
+            reject(new K8sMalformedResponseError(`${describeRequest(request)}: response is not JSON`, { status }));
           } else {
             resolve({ status, body: text });
           }
@@ -82,7 +84,8 @@ export function sendRequest(request: ApiRequest): Promise<ApiResponse> {
 }
 
 function networkError(error: Error, request: ApiRequest): K8sNetworkError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const detail = code ? `${code}: ${error.message}` : error.message;
-  return new K8sNetworkError(scrubMessage(`${describeRequest(request)} failed: ${detail}`, request.sensitive));
+  return new K8sNetworkError(`${describeRequest(request)} failed: ${transportCode(error)}: ${error.message}`, {
+    cause: error,
+    secrets: request.sensitive,
+  });
 }

@@ -66,7 +66,7 @@ export class K8sSecretsPlugin extends SecretsPlugin {
         } catch (error) {
           if (!(error instanceof K8sApiError) || error.status !== 409) throw error;
           if (attempt >= maxConflictRetries) {
-            throw new K8sConflictError(`${error.message} (gave up after ${attempt + 1} attempts)`, error.reason);
+            throw new K8sConflictError(`${error.message} (gave up after ${attempt + 1} attempts)`, { reason: error.reason, cause: error });
           }
         }
       }

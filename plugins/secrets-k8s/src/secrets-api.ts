@@ -5,12 +5,7 @@
  * comes from a service-account file, re-reads it once after a 401 (kubelet
  * rotates projected tokens).
  */
-import {
-  K8sApiError,
-  K8sMalformedResponseError,
-  K8sNotFoundError,
-  scrubMessage,
-} from "./errors.js";
+import { K8sApiError, K8sMalformedResponseError, K8sNotFoundError } from "./errors.js";
 import { describeRequest, sendRequest, type ApiRequest, type ApiResponse } from "./http.js";
 import { isSecretObject, type SecretObject } from "./secret-object.js";
 
@@ -69,7 +64,9 @@ export class SecretsApi {
     const response = await this.call("GET", undefined, undefined, [], selector);
     const items = (response.body as { kind?: unknown; items?: unknown } | undefined)?.items;
     if (!Array.isArray(items) || !items.every((item) => isSecretObject({ kind: "Secret", ...(item as object) }))) {
-      throw new K8sMalformedResponseError("GET secrets: response is not a SecretList with items[].metadata.name", response.status);
+      throw new K8sMalformedResponseError("GET secrets: response is not a SecretList with items[].metadata.name", {
+        status: response.status,
+      });
     }
     return items as SecretObject[];
   }
@@ -114,7 +111,7 @@ export class SecretsApi {
 
 function expectSecret(response: ApiResponse, method: string): SecretObject {
   if (!isSecretObject(response.body)) {
-    throw new K8sMalformedResponseError(`${method} secret: response is not a Secret object`, response.status);
+    throw new K8sMalformedResponseError(`${method} secret: response is not a Secret object`, { status: response.status });
   }
   return response.body;
 }
@@ -125,10 +122,8 @@ function statusError(request: ApiRequest, response: ApiResponse): K8sApiError {
   const reason = typeof status === "object" && typeof status?.reason === "string" ? status.reason : undefined;
   const text =
     typeof status === "string" ? status : typeof status?.message === "string" ? status.message : "no Status message";
-  const message = scrubMessage(
-    `${describeRequest(request)} returned ${response.status}${reason ? ` ${reason}` : ""}: ${text}`,
-    request.sensitive,
-  );
-  if (response.status === 404) return new K8sNotFoundError(message, reason);
-  return new K8sApiError(message, response.status, reason, response.status === 409 ? "CONFLICT" : "API_ERROR");
+  const message = `${describeRequest(request)} returned ${response.status}${reason ? ` ${reason}` : ""}: ${text}`;
+  const details = { reason, secrets: request.sensitive };
+  if (response.status === 404) return new K8sNotFoundError(message, details);
+  return new K8sApiError(message, { ...details, status: response.status }, response.status === 409 ? "CONFLICT" : "API_ERROR");
 }

@@ -83,7 +83,7 @@ describe("K8sSecretsPlugin against a loopback API server", () => {
     expect(api.requests[0]).toMatchObject({
       method: "GET",
       path: `/api/v1/namespaces/${NS}/secrets/warehouse-password`,
-      authorization: `Bearer ${TOKEN}`,
+      headers: { authorization: `Bearer ${TOKEN}` },
     });
   });
 
@@ -93,7 +93,7 @@ describe("K8sSecretsPlugin against a loopback API server", () => {
     const p = plugin({ namespace: "other-ns", token: "explicit-token-0a9b8c7d6e5f", dataKey: "apiKey" });
     await expect(p.getSecret("api")).resolves.toBe("key-1122334455");
     expect(api.requests[0]!.path).toBe("/api/v1/namespaces/other-ns/secrets/api");
-    expect(api.requests[0]!.authorization).toBe("Bearer explicit-token-0a9b8c7d6e5f");
+    expect(api.requests[0]!.headers.authorization).toBe("Bearer explicit-token-0a9b8c7d6e5f");
   });
 
   it("returns undefined for a missing Secret (404 Status) and for a Secret without the data key", async () => {
@@ -109,7 +109,7 @@ describe("K8sSecretsPlugin against a loopback API server", () => {
       `GET /api/v1/namespaces/${NS}/secrets/new-secret`,
       `POST /api/v1/namespaces/${NS}/secrets`,
     ]);
-    expect(api.requests[1]!.body).toEqual({
+    expect(api.requests[1]!.json).toEqual({
       apiVersion: "v1",
       kind: "Secret",
       metadata: { name: "new-secret", namespace: NS, labels: MANAGED },
@@ -125,7 +125,7 @@ describe("K8sSecretsPlugin against a loopback API server", () => {
     await plugin().setSecret("db", "new-value-111222");
     const put = api.requests.find((r) => r.method === "PUT")!;
     expect(put.path).toBe(`/api/v1/namespaces/${NS}/secrets/db`);
-    expect(put.body.metadata.resourceVersion).toBe(before);
+    expect(put.json).toMatchObject({ metadata: { resourceVersion: before } });
     const stored = api.object(NS, "db")!;
     expect(decoded(stored.data!.value)).toBe("new-value-111222");
     expect(decoded(stored.data!.username)).toBe("etl");
@@ -199,7 +199,7 @@ describe("K8sSecretsPlugin against a loopback API server", () => {
     api.validTokens.add("rotated-token-5e6f7a8b9c0d");
     sa.writeToken("rotated-token-5e6f7a8b9c0d");
     await expect(p.getSecret("a")).resolves.toBeUndefined();
-    expect(api.requests.map((r) => r.authorization)).toEqual([
+    expect(api.requests.map((r) => r.headers.authorization)).toEqual([
       `Bearer ${TOKEN}`,
       `Bearer ${TOKEN}`,
       "Bearer rotated-token-5e6f7a8b9c0d",

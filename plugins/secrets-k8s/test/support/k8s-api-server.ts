@@ -2,21 +2,12 @@
  * A loopback stand-in for the Kubernetes API server's core/v1 Secrets
  * endpoints: bearer-token auth, resourceVersion optimistic concurrency,
  * label selectors, and `Status` failure bodies exactly as the API server
- * sends them. Records requests; can fail, stall, answer garbage, or simulate
- * a concurrent writer before the next PUT. Serves plain http, or https when
- * given a key and certificate.
+ * sends them. Runs on the kit's recording loopback server (plain http, or
+ * https when given a key and certificate); can fail, stall, answer garbage,
+ * or simulate a concurrent writer before the next PUT.
  */
-import http from "node:http";
-import https from "node:https";
-import type { AddressInfo } from "node:net";
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  authorization: string | undefined;
-  body: any;
-}
+import type http from "node:http";
+import { sendJson as send, startLoopbackServer, type LoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
 interface Secret {
   apiVersion: "v1";
@@ -29,7 +20,6 @@ interface Secret {
 type Override = { kind: "status"; status: number; body: unknown } | { kind: "stall" } | { kind: "garbage"; text: string };
 
 export class FakeKubeApi {
-  readonly requests: RecordedRequest[] = [];
   /** Tokens the server accepts. */
   readonly validTokens = new Set<string>();
   private readonly store = new Map<string, Map<string, Secret>>();
@@ -37,23 +27,24 @@ export class FakeKubeApi {
   /** Concurrent writes to apply just before the next PUT(s) of a secret is handled. */
   private concurrentWrites = 0;
   private revision = 100;
-  private server: http.Server | https.Server | undefined;
+  private server: LoopbackServer | undefined;
   url = "";
 
   constructor(private readonly tls?: { key: string; cert: string }) {}
 
+  /** Every request that arrived, in order. */
+  get requests(): RecordedRequest[] {
+    return this.server?.requests ?? [];
+  }
+
   async start(): Promise<this> {
-    const handler = (req: http.IncomingMessage, res: http.ServerResponse) => void this.handle(req, res);
-    this.server = this.tls ? https.createServer({ key: this.tls.key, cert: this.tls.cert }, handler) : http.createServer(handler);
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    const port = (this.server.address() as AddressInfo).port;
-    this.url = `${this.tls ? "https" : "http"}://127.0.0.1:${port}`;
+    this.server = await startLoopbackServer((req, res) => this.handle(req, res), { tls: this.tls });
+    this.url = this.server.url;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await this.server?.close();
   }
 
   reset(): void {
@@ -109,22 +100,11 @@ export class FakeKubeApi {
     return stored;
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const raw = await readBody(req);
-    let body: any;
-    try {
-      body = raw ? JSON.parse(raw) : undefined;
-    } catch {
+  private handle(req: RecordedRequest, res: http.ServerResponse): void {
+    if (req.body !== "" && req.json === undefined) {
       return status(res, 400, "BadRequest", "the body of the request was in an unknown format");
     }
-    this.requests.push({
-      method: req.method ?? "",
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      authorization: req.headers.authorization,
-      body,
-    });
+    const body = req.json as any;
     const override = this.overrides.shift();
     if (override?.kind === "stall") return;
     if (override?.kind === "status") return send(res, override.status, override.body);
@@ -136,7 +116,7 @@ export class FakeKubeApi {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     if (!token || !this.validTokens.has(token)) return status(res, 401, "Unauthorized", "Unauthorized");
 
-    const match = /^\/api\/v1\/namespaces\/([^/]+)\/secrets(?:\/([^/]+))?$/.exec(url.pathname);
+    const match = /^\/api\/v1\/namespaces\/([^/]+)\/secrets(?:\/([^/]+))?$/.exec(req.path);
     if (!match) return status(res, 404, "NotFound", "the server could not find the requested resource");
     const namespace = decodeURIComponent(match[1]!);
     const name = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
@@ -144,7 +124,7 @@ export class FakeKubeApi {
     const notFound = () => status(res, 404, "NotFound", `secrets "${name}" not found`, { name, kind: "secrets" });
 
     if (name === undefined && req.method === "GET") {
-      const selector = parseSelector(url.searchParams.get("labelSelector") ?? "");
+      const selector = parseSelector(req.query.labelSelector ?? "");
       const items = [...secrets.values()].filter((s) => selector(s.metadata.labels ?? {}));
       return send(res, 200, {
         kind: "SecretList",
@@ -208,18 +188,4 @@ function parseSelector(text: string): (labels: Record<string, string>) => boolea
 
 function status(res: http.ServerResponse, code: number, reason: string, message: string, details?: unknown): void {
   send(res, code, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, details, code });
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function send(res: http.ServerResponse, code: number, body: unknown): void {
-  res.writeHead(code, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
 }
