@@ -3,7 +3,7 @@
  * Failures name the paths and expectations, never the API secret's value.
  */
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
+import { parseConfig } from "@floe/runtime/plugin-kit";
 
 export const cubeConfigSchema = z
   .object({
@@ -35,21 +35,7 @@ export const cubeConfigSchema = z
 export type CubeConfigInput = z.input<typeof cubeConfigSchema>;
 export type CubeConfig = z.output<typeof cubeConfigSchema>;
 
-const SECRET_PATHS = new Set(["apiSecret"]);
-
+/** Validates the configuration or throws ConfigError (paths and expectations, never received values). */
 export function parseCubeConfig(input: unknown): CubeConfig {
-  const result = cubeConfigSchema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => {
-      const path = issue.path.map(String).join(".") || "(root)";
-      return `${path}: ${SECRET_PATHS.has(path) ? secretProblem(issue) : issue.message}`;
-    }),
-  );
-}
-
-function secretProblem(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type") return "expected a string";
-  if (issue.code === "too_small") return "must be at least 16 characters";
-  return "invalid value";
+  return parseConfig("cube", cubeConfigSchema, input);
 }

@@ -3,8 +3,8 @@
  * default `checkAuth`), posts queries to `/cubejs-api/v1/load`, and keeps
  * polling while Cube answers `{"error":"Continue wait"}` (a long-running query).
  */
-import { setTimeout as delay } from "node:timers/promises";
 import { SignJWT } from "jose";
+import { httpRequest, PluginTimeoutError, PluginUnreachableError, sleep } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 import type { CubeConfig } from "./config.js";
 import {
@@ -93,10 +93,10 @@ export class CubeClient {
     for (let attempt = 1; attempt <= this.config.maxContinueWaitAttempts; attempt++) {
       const { status, body } = await this.post(url, token, { query });
       if (status >= 200 && status < 300 && (body as { error?: unknown })?.error === CONTINUE_WAIT) {
-        if (attempt < this.config.maxContinueWaitAttempts) await delay(this.config.continueWaitIntervalMs);
+        if (attempt < this.config.maxContinueWaitAttempts) await sleep(this.config.continueWaitIntervalMs);
         continue;
       }
-      if (status < 200 || status >= 300) throw errorFromResponse(status, body, "cube load");
+      if (status < 200 || status >= 300) throw errorFromResponse(status, body, "cube load", [this.config.apiSecret]);
       const parsed = loadResponseSchema.safeParse(body);
       if (!parsed.success) {
         const paths = [...new Set(parsed.error.issues.map((i) => i.path.map(String).join(".") || "(root)"))];
@@ -114,31 +114,37 @@ export class CubeClient {
   }
 
   private async post(url: string, token: string, payload: unknown): Promise<{ status: number; body: unknown }> {
-    let response: Response;
-    let text: string;
+    const response = await this.exchange(url, token, payload);
     try {
-      response = await fetch(url, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      const name = (error as { name?: string }).name;
-      if (name === "TimeoutError" || name === "AbortError") {
-        throw new CubeTimeoutError(`cube load: no response within ${this.config.timeoutMs} ms`, { code: "TIMEOUT" });
-      }
-      throw new CubeError(`cube load: request failed: ${(error as Error).message}`, { code: "CONNECTION", cause: error });
-    }
-    try {
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      return { status: response.status, body: response.text ? JSON.parse(response.text) : undefined };
     } catch {
       if (!response.ok) return { status: response.status, body: undefined };
       throw new MalformedResponseError(`cube load: ${response.status} response is not JSON`, {
         status: response.status,
         code: "MALFORMED_RESPONSE",
       });
+    }
+  }
+
+  /** One bounded POST; the kit's transport errors become the plugin's typed ones. */
+  private async exchange(url: string, token: string, payload: unknown) {
+    try {
+      return await httpRequest({
+        method: "POST",
+        url,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(payload),
+        timeoutMs: this.config.timeoutMs,
+        redirect: "follow",
+      });
+    } catch (error) {
+      if (error instanceof PluginTimeoutError) {
+        throw new CubeTimeoutError(`cube load: no response within ${this.config.timeoutMs} ms`, { code: "TIMEOUT", cause: error });
+      }
+      if (error instanceof PluginUnreachableError) {
+        throw new CubeError(`cube load: ${error.message}`, { code: "CONNECTION", cause: error });
+      }
+      throw error;
     }
   }
 }

@@ -1,26 +1,18 @@
 /**
  * Typed errors of the Cube semantic-layer plugin. Messages that embed what
- * Cube answered are sanitized before they are kept.
+ * Cube answered are sanitized (and stripped of the API secret) by
+ * FloePluginError before they are kept.
  */
-import { sanitizeErrorMessage } from "@floe/runtime";
+import { FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
 
-/** The configuration failed validation; `problems` lists `path: expectation`. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  constructor(readonly problems: string[]) {
-    super(`invalid cube config: ${problems.join("; ")}`);
-  }
-}
+/** The configuration failed validation; `issues` lists `path: expectation`. */
+export { ConfigError } from "@floe/runtime/plugin-kit";
 
 /** Any failure of the Cube plugin; `status` is the HTTP status when Cube answered. */
-export class CubeError extends Error {
+export class CubeError extends FloePluginError {
   override name = "CubeError";
-  readonly status: number | undefined;
-  readonly code: string;
-  constructor(message: string, options: { status?: number; code?: string; cause?: unknown } = {}) {
-    super(sanitizeErrorMessage(message), options.cause === undefined ? undefined : { cause: options.cause });
-    this.status = options.status;
-    this.code = options.code ?? "CUBE_ERROR";
+  constructor(message: string, options: Partial<PluginErrorOptions> = {}) {
+    super(message, { ...options, code: options.code ?? "CUBE_ERROR" });
   }
 }
 
@@ -54,10 +46,15 @@ export class MalformedResponseError extends CubeError {
 }
 
 /** Maps a non-2xx Cube response (`{ "error": "..." }`) to a typed error. */
-export function errorFromResponse(status: number, body: unknown, context: string): CubeError {
+export function errorFromResponse(
+  status: number,
+  body: unknown,
+  context: string,
+  secrets: readonly string[] = [],
+): CubeError {
   const detail = typeof (body as { error?: unknown })?.error === "string" ? (body as { error: string }).error : `HTTP ${status}`;
   const message = `${context}: ${status} ${detail}`;
-  if (status === 401 || status === 403) return new CubeAuthError(message, { status, code: "UNAUTHORIZED" });
-  if (status >= 500) return new CubeServerError(message, { status, code: "SERVER_ERROR" });
-  return new CubeQueryError(message, { status, code: status === 404 ? "NOT_FOUND" : "BAD_REQUEST" });
+  if (status === 401 || status === 403) return new CubeAuthError(message, { status, code: "UNAUTHORIZED", secrets });
+  if (status >= 500) return new CubeServerError(message, { status, code: "SERVER_ERROR", secrets });
+  return new CubeQueryError(message, { status, code: status === 404 ? "NOT_FOUND" : "BAD_REQUEST", secrets });
 }

@@ -17,7 +17,7 @@ import {
   MalformedResponseError,
   dimensionType,
 } from "../src/index.js";
-import { EXPECTED_DIR, MANIFEST, here, startCubeEnv, type CubeEnv } from "./support/fixtures.js";
+import { API_SECRET, EXPECTED_DIR, MANIFEST, here, startCubeEnv, type CubeEnv } from "./support/fixtures.js";
 
 const tracing = createTestTracing();
 afterAll(() => tracing.shutdown());
@@ -150,6 +150,14 @@ describe("query", () => {
     expect((error as Error).message).toContain("'orders.revenue' not found");
   });
 
+  it("strips the API secret from an error Cube echoes it in", async () => {
+    env.server.addFault({ status: 400, body: { error: `Error: JWT secret ${API_SECRET} does not match` } });
+    const error = await env.plugin().query({ measures: ["orders.count"] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CubeQueryError);
+    expect((error as Error).message).toContain("does not match");
+    expect((error as Error).message).not.toContain(API_SECRET);
+  });
+
   it("maps 5xx, timeouts and malformed bodies", async () => {
     const plugin = env.plugin({ timeoutMs: 200 });
     env.server.addFault({ status: 502, body: { error: "upstream warehouse down" } });
@@ -172,7 +180,7 @@ describe("config and registry", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems.map((p) => p.split(":")[0]).sort()).toEqual(["apiSecret", "apiUrl", "modelDir"]);
+    expect((error as ConfigError).issues.map((p) => p.split(":")[0]).sort()).toEqual(["apiSecret", "apiUrl", "modelDir"]);
     expect((error as Error).message).not.toContain("short-secret");
   });
 

@@ -6,11 +6,11 @@
  * grouped by dimensions over in-memory rows keyed by `sql_table`.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import path from "node:path";
 import { jwtVerify, type JWTPayload } from "jose";
 import { parse } from "yaml";
+import { sendJson, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
 interface ModelCube {
   name: string;
@@ -49,8 +49,10 @@ export interface CubeServer {
   close(): Promise<void>;
 }
 
+/** JSON for values; a string goes out as raw text (faults send non-JSON bodies on purpose). */
 function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" }).end(typeof body === "string" ? body : JSON.stringify(body));
+  if (typeof body === "string") res.writeHead(status, { "content-type": "application/json" }).end(body);
+  else sendJson(res, status, body);
 }
 
 async function loadModel(modelDir: string): Promise<Map<string, ModelCube>> {
@@ -90,14 +92,10 @@ export async function startCubeServer(options: CubeServerOptions): Promise<CubeS
   let continueWaitTimes = options.continueWaitTimes ?? 0;
   const secret = new TextEncoder().encode(options.apiSecret);
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
-    const query = req.method === "GET" ? JSON.parse(url.searchParams.get("query") ?? "{}") : JSON.parse(text || "{}").query;
-    const authorization = req.headers.authorization;
-    const record: RecordedLoad = { method: req.method ?? "", path: url.pathname, authorization, claims: undefined, query };
+  async function handle(request: RecordedRequest, res: ServerResponse): Promise<void> {
+    const query = request.method === "GET" ? JSON.parse(request.query.query ?? "{}") : JSON.parse(request.body || "{}").query;
+    const authorization = request.headers.authorization;
+    const record: RecordedLoad = { method: request.method, path: request.path, authorization, claims: undefined, query };
     requests.push(record);
 
     const fault = faults.shift();
@@ -106,8 +104,8 @@ export async function startCubeServer(options: CubeServerOptions): Promise<CubeS
       send(res, fault.status, fault.body ?? "");
       return;
     }
-    if (url.pathname !== "/cubejs-api/v1/load") {
-      send(res, 404, { error: `Cannot ${req.method} ${url.pathname}` });
+    if (request.path !== "/cubejs-api/v1/load") {
+      send(res, 404, { error: `Cannot ${request.method} ${request.path}` });
       return;
     }
     const token = (authorization ?? "").replace(/^Bearer /, "");
@@ -197,24 +195,14 @@ export async function startCubeServer(options: CubeServerOptions): Promise<CubeS
     send(res, 200, result);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, { error: String(error) });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await startLoopbackServer(handle);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     requests,
     addFault: (fault) => faults.push(fault),
     setContinueWaitTimes: (times) => {
       continueWaitTimes = times;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
