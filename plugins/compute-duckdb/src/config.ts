@@ -3,8 +3,8 @@
  * follows dbt-duckdb's profile keys (path, threads, extensions, settings,
  * attach) so `getProfiles` is a faithful rendering of it.
  */
+import { parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an identifier ([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -44,9 +44,10 @@ export type DuckDBComputeConfig = z.input<typeof duckDBConfigSchema>;
 export type ResolvedDuckDBComputeConfig = z.output<typeof duckDBConfigSchema>;
 export type AttachedDatabase = z.output<typeof attachSchema>;
 
-/** Validates a config; throws ConfigError listing `path: problem` for each issue. */
+/** What opening a database needs (a subset of the plugin config, so other DuckDB users can open one too). */
+export type DuckDBSessionOptions = Pick<ResolvedDuckDBComputeConfig, "path" | "threads" | "extensions" | "settings" | "attach">;
+
+/** Validates a config; throws the kit's ConfigError listing `path: problem` for each issue. */
 export function parseConfig(input: unknown): ResolvedDuckDBComputeConfig {
-  const parsed = duckDBConfigSchema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  return parsePluginConfig("DuckDB compute", duckDBConfigSchema, input ?? {});
 }

@@ -6,22 +6,24 @@
 import { ResultReturnType, StatementType } from "@duckdb/node-api";
 import { ComputePlugin, type ConnectionStatus, type DbtProfiles, type QueryParams, type QueryResult } from "@floe/runtime";
 import { parseConfig, type DuckDBComputeConfig, type ResolvedDuckDBComputeConfig } from "./config.js";
-import { closeSession, openSession, toDuckDBParams, type DuckDBSession } from "./duckdb-session.js";
+import { toDuckDBParams, type DuckDBSession } from "./duckdb-session.js";
 import { DuckDBClosedError, DuckDBComputeError, DuckDBQueryError, messageOf } from "./errors.js";
 import { duckdbProfiles } from "./profiles.js";
 import { plainRow } from "./row-values.js";
+import { DuckDBSessionSlot } from "./session-slot.js";
 import { ATTRIBUTES, computeSpan, TRACER_NAME } from "./tracing.js";
 
 const ENGINE = "duckdb";
 
 export class DuckDBComputePlugin extends ComputePlugin {
   readonly config: ResolvedDuckDBComputeConfig;
-  private session: Promise<DuckDBSession> | undefined;
+  private readonly session: DuckDBSessionSlot;
   private closed = false;
 
   constructor(config: DuckDBComputeConfig = {}) {
     super();
     this.config = parseConfig(config);
+    this.session = new DuckDBSessionSlot(this.config);
   }
 
   override get name(): string {
@@ -112,26 +114,11 @@ export class DuckDBComputePlugin extends ComputePlugin {
   /** Closes the database. Further calls fail with DuckDBClosedError. */
   async close(): Promise<void> {
     this.closed = true;
-    const pending = this.session;
-    this.session = undefined;
-    if (!pending) return;
-    try {
-      closeSession(await pending);
-    } catch {
-      // The session never opened: nothing to close.
-    }
+    await this.session.close();
   }
 
   private open(): Promise<DuckDBSession> {
     if (this.closed) return Promise.reject(new DuckDBClosedError());
-    if (!this.session) {
-      const opening = openSession(this.config);
-      this.session = opening;
-      // A failed open is not cached: the next call retries.
-      opening.catch(() => {
-        if (this.session === opening) this.session = undefined;
-      });
-    }
-    return this.session;
+    return this.session.get();
   }
 }

@@ -1,10 +1,11 @@
 /**
  * Opens one embedded DuckDB database the way dbt-duckdb does: instance
  * options from `threads` and `settings`, then extensions loaded and
- * databases attached on the connection. One session per plugin instance.
+ * databases attached on the connection. Shared with other DuckDB users
+ * (e.g. @floe/plugin-quality-gx) so there is one way to open a database.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
-import type { AttachedDatabase, ResolvedDuckDBComputeConfig } from "./config.js";
+import type { AttachedDatabase, DuckDBSessionOptions } from "./config.js";
 import { DuckDBConnectionError, DuckDBQueryError, messageOf } from "./errors.js";
 
 export interface DuckDBSession {
@@ -17,7 +18,7 @@ export function sqlLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-function instanceOptions(config: ResolvedDuckDBComputeConfig): Record<string, string> {
+function instanceOptions(config: DuckDBSessionOptions): Record<string, string> {
   const options: Record<string, string> = {};
   for (const [key, value] of Object.entries(config.settings)) options[key] = String(value);
   if (config.threads !== undefined) options.threads = String(config.threads);
@@ -44,7 +45,7 @@ async function loadExtension(connection: DuckDBConnection, name: string): Promis
 }
 
 /** Opens the database, loads extensions and attaches databases; closes everything again on failure. */
-export async function openSession(config: ResolvedDuckDBComputeConfig): Promise<DuckDBSession> {
+export async function openSession(config: DuckDBSessionOptions): Promise<DuckDBSession> {
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(config.path, instanceOptions(config));

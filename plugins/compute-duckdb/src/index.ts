@@ -5,8 +5,11 @@ export {
   parseConfig,
   type AttachedDatabase,
   type DuckDBComputeConfig,
+  type DuckDBSessionOptions,
   type ResolvedDuckDBComputeConfig,
 } from "./config.js";
+export { closeSession, openSession, type DuckDBSession } from "./duckdb-session.js";
+export { DuckDBSessionSlot } from "./session-slot.js";
 export {
   ConfigError,
   DuckDBClosedError,
