@@ -4,8 +4,8 @@
  * issuer is `{serverUrl}/realms/{realm}`). Failures become a ConfigError
  * naming paths and expectations, never received values.
  */
+import { describeExpectation, parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
 
 export const keycloakConfigSchema = z
   .object({
@@ -45,14 +45,9 @@ export type KeycloakConfig = z.output<typeof keycloakConfigSchema> & {
   issuer: string;
 };
 
+/** Parses the config (resolving the issuer) or throws a ConfigError listing `path: expectation` for each problem. */
 export function parseConfig(input: unknown): KeycloakConfig {
-  const result = keycloakConfigSchema.safeParse(input);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${describeIssue(issue)}`),
-    );
-  }
-  const data = result.data;
+  const data = parsePluginConfig("Keycloak plugin", keycloakConfigSchema, input, { describe: describeExpectation });
   const issuer = data.issuer ?? `${data.serverUrl!.replace(/\/+$/, "")}/realms/${encodeURIComponent(data.realm!)}`;
   return { ...data, issuer, realm: data.realm ?? realmFromIssuer(issuer) };
 }
@@ -61,21 +56,4 @@ export function parseConfig(input: unknown): KeycloakConfig {
 export function realmFromIssuer(issuer: string): string | undefined {
   const match = /\/realms\/([^/]+)\/?$/.exec(new URL(issuer).pathname);
   return match ? decodeURIComponent(match[1]!) : undefined;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "invalid_type":
-      return `expected ${issue.expected}`;
-    case "too_small":
-      return issue.origin === "string" ? "expected a non-empty string" : `expected at least ${String(issue.minimum)}`;
-    case "invalid_format":
-      return `expected a valid ${issue.format}`;
-    case "invalid_value":
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "custom":
-      return issue.message;
-    default:
-      return "invalid value";
-  }
 }

@@ -40,13 +40,13 @@ export class Discovery {
     };
     const response = await exchange(request);
     if (response.status !== 200) {
-      throw new KeycloakDiscoveryError(`${describeRequest(request)} returned ${response.status}`, response.status);
+      throw new KeycloakDiscoveryError(`${describeRequest(request)} returned ${response.status}`, { status: response.status });
     }
     const doc = response.body;
     if (!isObject(doc) || typeof doc.issuer !== "string" || typeof doc.token_endpoint !== "string" || typeof doc.jwks_uri !== "string") {
       throw new KeycloakMalformedResponseError(
         `${describeRequest(request)}: discovery document lacks issuer, token_endpoint or jwks_uri`,
-        response.status,
+        { status: response.status },
       );
     }
     if (stripSlash(doc.issuer) !== stripSlash(this.issuer)) {

@@ -1,10 +1,13 @@
 /**
- * Typed errors of the Keycloak identity plugin. OAuth errors keep the
- * provider's `error` code; every message quoting the provider has the
- * credentials in flight (client secret, password, tokens) cut out verbatim
- * and then passes through `sanitizeErrorMessage`.
+ * Typed errors of the Keycloak identity plugin, on the kit's
+ * FloePluginError. OAuth errors keep the provider's `error` code; each
+ * message is sanitized when the error is built, after the credentials in
+ * flight (client secret, password, tokens, passed as `secrets`) are cut out.
  */
-import { REDACTED, sanitizeErrorMessage } from "@floe/runtime";
+import { ConfigError, FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
+
+/** Invalid configuration: the kit's ConfigError (`code` CONFIG_INVALID), naming paths, never values. */
+export { ConfigError };
 
 export type KeycloakErrorCode =
   | "CONFIG_INVALID"
@@ -17,86 +20,69 @@ export type KeycloakErrorCode =
   | "NETWORK_ERROR"
   | "MALFORMED_RESPONSE";
 
-export class KeycloakError extends Error {
-  override name = "KeycloakError";
-  constructor(
-    message: string,
-    readonly code: KeycloakErrorCode,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
+/** Status, secrets to strip and cause of one failure. */
+export type KeycloakErrorDetails = Omit<PluginErrorOptions, "code">;
 
-/** The plugin configuration failed validation; lists paths and expectations, never received values. */
-export class ConfigError extends KeycloakError {
-  override name = "ConfigError";
-  constructor(readonly issues: string[]) {
-    super(`invalid Keycloak plugin config: ${issues.join("; ")}`, "CONFIG_INVALID");
+export class KeycloakError extends FloePluginError {
+  override name = "KeycloakError";
+  declare readonly code: KeycloakErrorCode;
+
+  constructor(message: string, code: KeycloakErrorCode, details: KeycloakErrorDetails = {}) {
+    super(message, { ...details, code });
   }
 }
 
 /** The token or userinfo endpoint refused the credentials (`oauthError`: `invalid_client`, `invalid_grant`, ...). */
 export class KeycloakAuthError extends KeycloakError {
   override name = "KeycloakAuthError";
-  constructor(
-    message: string,
-    status: number,
-    readonly oauthError: string | undefined,
-  ) {
-    super(message, "AUTH_FAILED", status);
+  readonly oauthError: string | undefined;
+
+  constructor(message: string, details: KeycloakErrorDetails & { status: number; oauthError: string | undefined }) {
+    super(message, "AUTH_FAILED", details);
+    this.oauthError = details.oauthError;
   }
 }
 
 /** `/.well-known/openid-configuration` could not be read or does not describe this issuer. */
 export class KeycloakDiscoveryError extends KeycloakError {
   override name = "KeycloakDiscoveryError";
-  constructor(message: string, status?: number) {
-    super(message, "DISCOVERY_FAILED", status);
+  constructor(message: string, details: KeycloakErrorDetails = {}) {
+    super(message, "DISCOVERY_FAILED", details);
   }
 }
 
 /** The JWKS could not be fetched, so no verdict on a token is possible. */
 export class KeycloakJwksError extends KeycloakError {
   override name = "KeycloakJwksError";
-  constructor(message: string) {
-    super(message, "JWKS_UNAVAILABLE");
+  constructor(message: string, details: KeycloakErrorDetails = {}) {
+    super(message, "JWKS_UNAVAILABLE", details);
   }
 }
 
 export class KeycloakHttpError extends KeycloakError {
   override name = "KeycloakHttpError";
-  constructor(message: string, status: number) {
-    super(message, "HTTP_ERROR", status);
+  constructor(message: string, details: KeycloakErrorDetails & { status: number }) {
+    super(message, "HTTP_ERROR", details);
   }
 }
 
 export class KeycloakTimeoutError extends KeycloakError {
   override name = "KeycloakTimeoutError";
-  constructor(message: string) {
-    super(message, "TIMEOUT");
+  constructor(message: string, details: KeycloakErrorDetails = {}) {
+    super(message, "TIMEOUT", details);
   }
 }
 
 export class KeycloakNetworkError extends KeycloakError {
   override name = "KeycloakNetworkError";
-  constructor(message: string) {
-    super(message, "NETWORK_ERROR");
+  constructor(message: string, details: KeycloakErrorDetails = {}) {
+    super(message, "NETWORK_ERROR", details);
   }
 }
 
 export class KeycloakMalformedResponseError extends KeycloakError {
   override name = "KeycloakMalformedResponseError";
-  constructor(message: string, status?: number) {
-    super(message, "MALFORMED_RESPONSE", status);
+  constructor(message: string, details: KeycloakErrorDetails = {}) {
+    super(message, "MALFORMED_RESPONSE", details);
   }
-}
-
-/** Removes known sensitive strings verbatim, then runs the runtime sanitizer. */
-export function scrubMessage(message: string, sensitive: readonly (string | undefined)[]): string {
-  let text = message;
-  for (const value of sensitive) {
-    if (value && value.length >= 4) text = text.split(value).join(REDACTED);
-  }
-  return sanitizeErrorMessage(text);
 }

@@ -1,9 +1,11 @@
 /**
- * One HTTP exchange with the identity provider over global fetch, with a
- * timeout. Resolves with status and parsed JSON (or raw text) for any
- * status; rejects with typed errors on timeout or transport failure.
+ * One HTTP exchange with the identity provider through the kit's bounded
+ * `httpRequest` (redirects refused), with the kit's transport failures turned
+ * into this plugin's typed errors. Resolves with status and parsed JSON (or
+ * raw text) for any status.
  */
-import { KeycloakNetworkError, KeycloakTimeoutError, scrubMessage } from "./errors.js";
+import { httpRequest, PluginTimeoutError, PluginUnreachableError, transportCode, type HttpResponse } from "@floe/runtime/plugin-kit";
+import { KeycloakNetworkError, KeycloakTimeoutError } from "./errors.js";
 
 export interface ProviderRequest {
   method: "GET" | "POST";
@@ -35,31 +37,26 @@ export async function exchange(request: ProviderRequest): Promise<ProviderRespon
     headers["content-type"] = "application/x-www-form-urlencoded";
     body = new URLSearchParams(request.form).toString();
   }
-  let response: Response;
-  let text: string;
+  let response: HttpResponse;
   try {
-    response = await fetch(request.url, {
-      method: request.method,
-      headers,
-      body,
-      signal: AbortSignal.timeout(request.timeoutMs),
-      redirect: "error",
-    });
-    text = await response.text();
+    response = await httpRequest({ method: request.method, url: request.url, headers, body, timeoutMs: request.timeoutMs, redirect: "error" });
   } catch (error) {
-    const name = (error as { name?: unknown } | null)?.name;
-    if (name === "TimeoutError" || name === "AbortError") {
-      throw new KeycloakTimeoutError(`${describeRequest(request)} timed out after ${request.timeoutMs} ms`);
+    if (error instanceof PluginTimeoutError) {
+      throw new KeycloakTimeoutError(`${describeRequest(request)} timed out after ${request.timeoutMs} ms`, { cause: error });
     }
-    const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-    const detail = typeof cause === "string" ? cause : String((error as Error)?.message ?? error);
-    throw new KeycloakNetworkError(scrubMessage(`${describeRequest(request)} failed: ${detail}`, request.sensitive));
+    if (error instanceof PluginUnreachableError) {
+      throw new KeycloakNetworkError(`${describeRequest(request)} failed: ${transportCode(error.cause)}`, {
+        cause: error,
+        secrets: request.sensitive,
+      });
+    }
+    throw error;
   }
-  if (text === "") return { status: response.status, body: undefined, json: false };
+  if (response.text === "") return { status: response.status, body: undefined, json: false };
   try {
-    return { status: response.status, body: JSON.parse(text) as unknown, json: true };
+    return { status: response.status, body: JSON.parse(response.text) as unknown, json: true };
   } catch {
-    return { status: response.status, body: text, json: false };
+    return { status: response.status, body: response.text, json: false };
   }
 }
 

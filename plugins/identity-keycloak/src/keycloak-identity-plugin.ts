@@ -14,7 +14,6 @@ import {
   KeycloakError,
   KeycloakHttpError,
   KeycloakMalformedResponseError,
-  scrubMessage,
 } from "./errors.js";
 import { describeRequest, exchange, isObject } from "./http.js";
 import { requestTokens, type ClientAuth } from "./token-endpoint.js";
@@ -124,21 +123,21 @@ export class KeycloakIdentityPlugin extends IdentityPlugin {
       const response = await exchange(request);
       if (response.status === 401 || response.status === 403) {
         const oauthError = bearerError(response.body);
-        throw new KeycloakAuthError(
-          scrubMessage(`${describeRequest(request)} returned ${response.status}${oauthError ? `: ${oauthError}` : ""}`, request.sensitive),
-          response.status,
+        throw new KeycloakAuthError(`${describeRequest(request)} returned ${response.status}${oauthError ? `: ${oauthError}` : ""}`, {
+          status: response.status,
           oauthError,
-        );
+          secrets: request.sensitive,
+        });
       }
       if (response.status !== 200) {
         const text = isObject(response.body) ? JSON.stringify(response.body) : String(response.body ?? "");
-        throw new KeycloakHttpError(
-          scrubMessage(`${describeRequest(request)} returned ${response.status}: ${text}`, request.sensitive),
-          response.status,
-        );
+        throw new KeycloakHttpError(`${describeRequest(request)} returned ${response.status}: ${text}`, {
+          status: response.status,
+          secrets: request.sensitive,
+        });
       }
       if (!isObject(response.body) || typeof response.body.sub !== "string") {
-        throw new KeycloakMalformedResponseError(`${describeRequest(request)}: user info lacks sub`, response.status);
+        throw new KeycloakMalformedResponseError(`${describeRequest(request)}: user info lacks sub`, { status: response.status });
       }
       return response.body as UserInfo;
     });

@@ -5,7 +5,7 @@
  * KeycloakAuthError with the provider's `error` code.
  */
 import type { TokenSet } from "@floe/runtime";
-import { KeycloakAuthError, KeycloakHttpError, KeycloakMalformedResponseError, scrubMessage } from "./errors.js";
+import { KeycloakAuthError, KeycloakHttpError, KeycloakMalformedResponseError } from "./errors.js";
 import { describeRequest, exchange, isObject, type ProviderRequest } from "./http.js";
 
 export interface ClientAuth {
@@ -58,22 +58,21 @@ export async function requestTokens(grant: GrantRequest): Promise<TokenSet> {
   if (response.status !== 200) {
     const oauthError = isObject(body) && typeof body.error === "string" ? body.error : undefined;
     const description = isObject(body) && typeof body.error_description === "string" ? body.error_description : undefined;
-    const detail = scrubMessage(
-      [oauthError, description].filter(Boolean).join(": ") || (typeof body === "string" ? body : "no error description"),
-      request.sensitive,
-    );
+    const detail =
+      [oauthError, description].filter(Boolean).join(": ") || (typeof body === "string" ? body : "no error description");
     const message = `${describeRequest(request)} (${grant.fields.grant_type}) returned ${response.status}: ${detail}`;
+    const details = { status: response.status, secrets: request.sensitive };
     if (response.status === 400 || response.status === 401 || response.status === 403) {
-      throw new KeycloakAuthError(message, response.status, oauthError);
+      throw new KeycloakAuthError(message, { ...details, oauthError });
     }
-    throw new KeycloakHttpError(message, response.status);
+    throw new KeycloakHttpError(message, details);
   }
   if (!isObject(body) || typeof body.access_token !== "string" || body.access_token === "") {
-    throw new KeycloakMalformedResponseError(`${describeRequest(request)}: token response lacks access_token`, response.status);
+    throw new KeycloakMalformedResponseError(`${describeRequest(request)}: token response lacks access_token`, { status: response.status });
   }
   const expiresIn = typeof body.expires_in === "number" ? body.expires_in : Number(body.expires_in);
   if (!Number.isFinite(expiresIn)) {
-    throw new KeycloakMalformedResponseError(`${describeRequest(request)}: token response lacks expires_in`, response.status);
+    throw new KeycloakMalformedResponseError(`${describeRequest(request)}: token response lacks expires_in`, { status: response.status });
   }
   return {
     accessToken: body.access_token,

@@ -6,7 +6,7 @@
  */
 import type { TokenInvalidReason, TokenValidation } from "@floe/runtime";
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
-import { KeycloakJwksError, scrubMessage } from "./errors.js";
+import { KeycloakJwksError } from "./errors.js";
 
 export interface ValidatorOptions {
   issuer: string;
@@ -39,9 +39,10 @@ export class TokenValidator {
     } catch (error) {
       const reason = invalidReason(error);
       if (reason) return { valid: false, reason };
-      throw new KeycloakJwksError(
-        scrubMessage(`JWKS ${new URL(jwksUri).pathname} unavailable, no verdict on the token (${describe(error)})`, [token]),
-      );
+      throw new KeycloakJwksError(`JWKS ${new URL(jwksUri).pathname} unavailable, no verdict on the token (${describe(error)})`, {
+        secrets: [token],
+        cause: error,
+      });
     }
   }
 }

@@ -1,36 +1,29 @@
 /**
- * A loopback OIDC issuer whose discovery document answers but whose token,
- * userinfo and JWKS endpoints never do: for timeout tests.
+ * A loopback OIDC issuer (on the kit's recording loopback server) whose
+ * discovery document answers but whose token, userinfo and JWKS endpoints
+ * never do: for timeout tests.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { sendJson, startLoopbackServer, type LoopbackServer } from "@floe/runtime/testing";
 
 export class StallingIssuer {
-  private server: http.Server | undefined;
+  private server: LoopbackServer | undefined;
   url = "";
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
-      if (req.url === "/.well-known/openid-configuration") {
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(
-          JSON.stringify({
-            issuer: this.url,
-            token_endpoint: `${this.url}/token`,
-            jwks_uri: `${this.url}/jwks`,
-            userinfo_endpoint: `${this.url}/userinfo`,
-          }),
-        );
-      }
-      // every other request stalls
+    this.server = await startLoopbackServer((req, res) => {
+      if (req.path !== "/.well-known/openid-configuration") return; // every other request stalls
+      sendJson(res, 200, {
+        issuer: this.url,
+        token_endpoint: `${this.url}/token`,
+        jwks_uri: `${this.url}/jwks`,
+        userinfo_endpoint: `${this.url}/userinfo`,
+      });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = this.server.url;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await this.server?.close();
   }
 }
