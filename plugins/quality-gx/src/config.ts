@@ -4,8 +4,8 @@
  * how many unexpected values to list per expectation.
  */
 import { DuckDBConnection } from "@duckdb/node-api";
+import { parseConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
 
 export const gxConfigSchema = z.object({
   /** DuckDB database file or `:memory:`; ignored when `connection` is given. */
@@ -24,8 +24,7 @@ export const gxConfigSchema = z.object({
 export type GxQualityConfig = z.input<typeof gxConfigSchema>;
 export type ResolvedGxQualityConfig = z.output<typeof gxConfigSchema>;
 
+/** Validates a config; throws the kit's ConfigError listing `path: problem` for each issue. */
 export function parseGxConfig(input: unknown): ResolvedGxQualityConfig {
-  const parsed = gxConfigSchema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  return parseConfig("Great Expectations", gxConfigSchema, input ?? {});
 }

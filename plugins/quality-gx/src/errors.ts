@@ -1,33 +1,23 @@
 /**
- * Typed errors of the Great Expectations plugin. Engine messages go through
- * `sanitizeErrorMessage` first: DuckDB echoes SQL literals and paths.
+ * Typed errors of the Great Expectations plugin. They are FloePluginErrors,
+ * whose messages are sanitized first: DuckDB echoes SQL literals and paths.
  */
-import { sanitizeErrorMessage } from "@floe/runtime";
+import { FloePluginError } from "@floe/runtime/plugin-kit";
 
-export class GxQualityError extends Error {
-  override readonly name: string = "GxQualityError";
-  readonly code: string;
+/** Invalid configuration: the plugin kit's ConfigError (failing paths, never received values). */
+export { ConfigError } from "@floe/runtime/plugin-kit";
+
+export class GxQualityError extends FloePluginError {
+  override name = "GxQualityError";
 
   constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(sanitizeErrorMessage(message), options);
-    this.code = code;
-  }
-}
-
-/** The configuration failed validation; lists failing paths, never received values. */
-export class ConfigError extends GxQualityError {
-  override readonly name = "ConfigError";
-  readonly issues: readonly string[];
-
-  constructor(issues: readonly string[]) {
-    super("CONFIG_INVALID", `invalid Great Expectations config: ${issues.join("; ")}`);
-    this.issues = issues;
+    super(message, { code, cause: options?.cause });
   }
 }
 
 /** An expectation suite or validation result is not in Great Expectations' format. */
 export class InvalidSuiteError extends GxQualityError {
-  override readonly name = "InvalidSuiteError";
+  override name = "InvalidSuiteError";
   readonly issues: readonly string[];
 
   constructor(what: string, issues: readonly string[]) {
@@ -38,7 +28,7 @@ export class InvalidSuiteError extends GxQualityError {
 
 /** The table to validate does not exist. */
 export class TableNotFoundError extends GxQualityError {
-  override readonly name = "TableNotFoundError";
+  override name = "TableNotFoundError";
   constructor(table: string, options?: { cause?: unknown }) {
     super("TABLE_NOT_FOUND", `table ${table} does not exist`, options);
   }
@@ -46,7 +36,7 @@ export class TableNotFoundError extends GxQualityError {
 
 /** DuckDB could not be opened or failed outside a single expectation. */
 export class GxEngineError extends GxQualityError {
-  override readonly name = "GxEngineError";
+  override name = "GxEngineError";
   constructor(message: string, options?: { cause?: unknown }) {
     super("ENGINE_FAILED", message, options);
   }

@@ -3,6 +3,7 @@
  * or 0.x `expectation_type` keys accepted) and validation results, in the
  * shape GX's `ExpectationSuiteValidationResult.to_json_dict()` produces.
  */
+import { formatIssues } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 import { InvalidSuiteError } from "./errors.js";
 
@@ -80,14 +81,10 @@ export interface ValidationResult {
   meta: Record<string, unknown>;
 }
 
-function issuesOf(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-}
-
 /** Validates and normalises a suite (GX 0.x and 1.x key names). */
 export function parseSuite(input: unknown): ExpectationSuite {
   const parsed = expectationSuiteSchema.safeParse(input);
-  if (!parsed.success) throw new InvalidSuiteError("expectation suite", issuesOf(parsed.error));
+  if (!parsed.success) throw new InvalidSuiteError("expectation suite", formatIssues(parsed.error.issues));
   return {
     name: (parsed.data.name ?? parsed.data.expectation_suite_name)!,
     meta: parsed.data.meta ?? {},
@@ -119,7 +116,7 @@ const validationResultSchema = z.looseObject({
 /** Validates a validation result produced by GX (0.x or 1.x) or by this plugin. */
 export function parseValidationResult(input: unknown): ValidationResult {
   const parsed = validationResultSchema.safeParse(input);
-  if (!parsed.success) throw new InvalidSuiteError("validation result", issuesOf(parsed.error));
+  if (!parsed.success) throw new InvalidSuiteError("validation result", formatIssues(parsed.error.issues));
   const results: ExpectationValidationResult[] = parsed.data.results.map((r) => ({
     success: r.success,
     expectation_config: {

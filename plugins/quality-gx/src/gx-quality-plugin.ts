@@ -4,9 +4,10 @@
  * validation result (as `raw`) with floe's check results; `parseResults`
  * maps a GX validation result produced elsewhere. Both run in `quality.*` spans.
  */
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Span } from "@opentelemetry/api";
 import { QualityPlugin, type QualityReport } from "@floe/runtime";
+import { DuckDBSessionSlot } from "@floe/plugin-compute-duckdb";
 import { parseGxConfig, type GxQualityConfig, type ResolvedGxQualityConfig } from "./config.js";
 import { GxEngineError, messageOf } from "./errors.js";
 import { parseSuite, parseValidationResult, type ValidationResult } from "./gx-format.js";
@@ -24,18 +25,20 @@ export interface GxCheckRequest {
   table: string;
 }
 
-interface OpenDatabase {
-  connection: DuckDBConnection;
-  close(): void;
-}
-
 export class GxQualityPlugin extends QualityPlugin<GxCheckRequest, unknown> {
   readonly config: ResolvedGxQualityConfig;
-  private database: Promise<OpenDatabase> | undefined;
+  /** The database the plugin opens itself (unused when a connection is injected). */
+  private readonly database: DuckDBSessionSlot;
 
   constructor(config: GxQualityConfig = {}) {
     super();
     this.config = parseGxConfig(config);
+    this.database = new DuckDBSessionSlot({
+      path: this.config.database,
+      settings: this.config.readOnly ? { access_mode: "READ_ONLY" } : {},
+      extensions: [],
+      attach: [],
+    });
   }
 
   override get name(): string {
@@ -62,7 +65,7 @@ export class GxQualityPlugin extends QualityPlugin<GxCheckRequest, unknown> {
       async (span) => {
         const suite = parseSuite(request.suite);
         span.setAttribute(ATTRIBUTES.CHECK_NAME, suite.name);
-        const { connection } = await this.open();
+        const connection = await this.connection();
         const table = await describeTable(request.table, connectionRunner(connection), this.config.partialUnexpectedCount);
         const validation = await validateTable(table, suite);
         const report = toQualityReport(validation);
@@ -91,32 +94,16 @@ export class GxQualityPlugin extends QualityPlugin<GxCheckRequest, unknown> {
 
   /** Closes the database the plugin opened (an injected connection stays open). */
   async close(): Promise<void> {
-    const pending = this.database;
-    this.database = undefined;
-    if (pending) (await pending.catch(() => undefined))?.close();
+    await this.database.close();
   }
 
-  private open(): Promise<OpenDatabase> {
-    if (this.config.connection) {
-      return Promise.resolve({ connection: this.config.connection, close: () => undefined });
+  private async connection(): Promise<DuckDBConnection> {
+    if (this.config.connection) return this.config.connection;
+    try {
+      return (await this.database.get()).connection;
+    } catch (error) {
+      throw new GxEngineError(messageOf(error), { cause: error });
     }
-    if (!this.database) {
-      const opening = (async () => {
-        try {
-          const options: Record<string, string> = this.config.readOnly ? { access_mode: "READ_ONLY" } : {};
-          const instance = await DuckDBInstance.create(this.config.database, options);
-          const connection = await instance.connect();
-          return { connection, close: () => (connection.closeSync(), instance.closeSync()) };
-        } catch (error) {
-          throw new GxEngineError(`cannot open DuckDB database: ${messageOf(error)}`, { cause: error });
-        }
-      })();
-      this.database = opening;
-      opening.catch(() => {
-        if (this.database === opening) this.database = undefined;
-      });
-    }
-    return this.database;
   }
 }
 
