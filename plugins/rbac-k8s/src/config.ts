@@ -4,8 +4,9 @@
  * read), validated with zod. Names follow Kubernetes rules so a generated
  * manifest can never be rejected by the API server for its names.
  */
+import { describeExpectation, parseConfig, type SafeParseSchema } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-import { ConfigError, type RbacErrorCode } from "./errors.js";
+import type { RbacErrorCode } from "./errors.js";
 
 const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63);
 const dnsSubdomain = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/).max(253);
@@ -42,29 +43,12 @@ export type JobAccess = z.output<typeof jobSchema>;
 export type RbacPluginOptionsInput = z.input<typeof pluginOptionsSchema>;
 export type RbacPluginOptions = z.output<typeof pluginOptionsSchema>;
 
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string, code?: RbacErrorCode): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    what,
-    result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${describeIssue(issue)}`),
-    code,
-  );
-}
+const WORDING = {
+  regex: "a valid Kubernetes name (lowercase letters, digits, '-')",
+  invalid_key: "a valid label key",
+};
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "invalid_type":
-      return `expected ${issue.expected}`;
-    case "too_small":
-      return issue.origin === "array" ? `expected at least ${String(issue.minimum)} item(s)` : "expected a non-empty value";
-    case "too_big":
-      return `expected at most ${String(issue.maximum)} characters`;
-    case "invalid_format":
-      return "expected a valid Kubernetes name (lowercase letters, digits, '-')";
-    case "invalid_key":
-      return "expected a valid label key";
-    default:
-      return "invalid value";
-  }
+/** Validates one input (`what`: "floe RBAC" names it "invalid floe RBAC config") or throws the kit's ConfigError. */
+export function parseWith<T>(schema: SafeParseSchema<T>, input: unknown, what: string, code?: RbacErrorCode): T {
+  return parseConfig(what, schema, input, { describe: (issue) => describeExpectation(issue, WORDING), code });
 }

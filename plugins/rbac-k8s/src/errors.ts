@@ -1,24 +1,20 @@
-/** Typed errors of the RBAC plugin: invalid plugin or RBAC config, and manifests it cannot read at all. */
+/**
+ * Typed errors of the RBAC plugin: invalid plugin or RBAC config, and manifests it cannot read at all.
+ * On the kit's FloePluginError (messages sanitized when built); invalid
+ * configs are the kit's ConfigError, with this plugin's code for its input document.
+ */
+import { ConfigError, FloePluginError } from "@floe/runtime/plugin-kit";
+
+/** A config (plugin options or the floe document) failed validation; lists paths and expectations. */
+export { ConfigError };
+
 export type RbacErrorCode = "CONFIG_INVALID" | "RBAC_CONFIG_INVALID" | "MANIFEST_UNREADABLE";
 
-export class RbacError extends Error {
+export class RbacError extends FloePluginError {
   override name = "RbacError";
-  constructor(
-    message: string,
-    readonly code: RbacErrorCode,
-  ) {
-    super(message);
-  }
-}
+  declare readonly code: RbacErrorCode;
 
-/** A config (plugin options or floe RBAC config) failed validation; lists paths and expectations. */
-export class ConfigError extends RbacError {
-  override name = "ConfigError";
-  constructor(
-    what: string,
-    readonly issues: string[],
-    code: RbacErrorCode = "CONFIG_INVALID",
-  ) {
-    super(`invalid ${what}: ${issues.join("; ")}`, code);
+  constructor(message: string, code: RbacErrorCode) {
+    super(message, { code });
   }
 }

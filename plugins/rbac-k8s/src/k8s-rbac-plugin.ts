@@ -26,7 +26,7 @@ export class K8sRbacPlugin extends RbacPlugin<RbacConfigInput, K8sManifest> {
 
   constructor(options: RbacPluginOptionsInput = {}) {
     super();
-    this.options = parseWith(pluginOptionsSchema, options, "RBAC plugin options");
+    this.options = parseWith(pluginOptionsSchema, options, "RBAC plugin");
   }
 
   override get name(): string {
@@ -43,11 +43,11 @@ export class K8sRbacPlugin extends RbacPlugin<RbacConfigInput, K8sManifest> {
 
   override generateManifests(config: RbacConfigInput): Promise<K8sManifest[]> {
     return securitySpan("generateManifests", { [ATTRIBUTES.POLICY_TYPE]: POLICY_TYPE }, async (span) => {
-      const parsed = parseWith(rbacConfigSchema, config, "floe RBAC config", "RBAC_CONFIG_INVALID");
+      const parsed = parseWith(rbacConfigSchema, config, "floe RBAC", "RBAC_CONFIG_INVALID");
       const seen = new Set<string>();
       for (const job of parsed.jobs) {
         const id = `${job.namespace}/${serviceAccountName(job)}`;
-        if (seen.has(id)) throw new ConfigError("floe RBAC config", [`jobs: service account ${id} is declared twice`], "RBAC_CONFIG_INVALID");
+        if (seen.has(id)) throw new ConfigError("floe RBAC", [`jobs: service account ${id} is declared twice`], { code: "RBAC_CONFIG_INVALID" });
         seen.add(id);
       }
       const manifests = generate(parsed, this.options.labels);
