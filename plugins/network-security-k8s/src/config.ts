@@ -4,9 +4,10 @@
  * runs), validated with zod. An open CIDR (`0.0.0.0/0`, `::/0`) is accepted
  * only for a namespace that sets `allowInternetEgress`.
  */
+import { describeExpectation, parseConfig, type SafeParseSchema } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 import { isOpenCidr, isValidCidr } from "./cidr.js";
-import { ConfigError, type NetworkSecurityErrorCode } from "./errors.js";
+import type { NetworkSecurityErrorCode } from "./errors.js";
 
 const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63);
 const labelKey = z.string().regex(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/);
@@ -75,33 +76,9 @@ export type PlatformService = z.output<typeof platformServiceSchema>;
 export type NetworkPluginOptionsInput = z.input<typeof pluginOptionsSchema>;
 export type NetworkPluginOptions = z.output<typeof pluginOptionsSchema>;
 
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string, code?: NetworkSecurityErrorCode): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    what,
-    result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${describeIssue(issue)}`),
-    code,
-  );
-}
+const WORDING = { regex: "a valid Kubernetes name or label", invalid_key: "a valid label key" };
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "invalid_type":
-      return `expected ${issue.expected}`;
-    case "too_small":
-      return issue.origin === "array" ? `expected at least ${String(issue.minimum)} item(s)` : `expected at least ${String(issue.minimum)}`;
-    case "too_big":
-      return `expected at most ${String(issue.maximum)}`;
-    case "invalid_format":
-      return "expected a valid Kubernetes name or label";
-    case "invalid_value":
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "invalid_key":
-      return "expected a valid label key";
-    case "custom":
-      return issue.message;
-    default:
-      return "invalid value";
-  }
+/** Validates one input (`what`: "floe network" names it "invalid floe network config") or throws the kit's ConfigError. */
+export function parseWith<T>(schema: SafeParseSchema<T>, input: unknown, what: string, code?: NetworkSecurityErrorCode): T {
+  return parseConfig(what, schema, input, { describe: (issue) => describeExpectation(issue, WORDING), code });
 }

@@ -25,7 +25,7 @@ export class K8sNetworkSecurityPlugin extends NetworkSecurityPlugin<NetworkConfi
 
   constructor(options: NetworkPluginOptionsInput = {}) {
     super();
-    this.options = parseWith(pluginOptionsSchema, options, "network-security plugin options");
+    this.options = parseWith(pluginOptionsSchema, options, "network-security plugin");
   }
 
   override get name(): string {
@@ -42,7 +42,7 @@ export class K8sNetworkSecurityPlugin extends NetworkSecurityPlugin<NetworkConfi
 
   override generatePolicies(config: NetworkConfigInput): Promise<NetworkPolicy[]> {
     return securitySpan("generatePolicies", { [ATTRIBUTES.POLICY_TYPE]: POLICY_TYPE }, async (span) => {
-      const parsed = parseWith(networkConfigSchema, config, "floe network config", "NETWORK_CONFIG_INVALID");
+      const parsed = parseWith(networkConfigSchema, config, "floe network", "NETWORK_CONFIG_INVALID");
       const policies = generate(parsed, this.options.labels);
       span.setAttribute(ATTRIBUTES.RESOURCE_COUNT, policies.length);
       if (parsed.namespaces.length === 1) span.setAttribute(ATTRIBUTES.NAMESPACE, parsed.namespaces[0]!.name);
