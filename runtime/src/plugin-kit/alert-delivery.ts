@@ -35,8 +35,11 @@ export class AlertChannelError extends FloePluginError {
   }
 }
 
-/** A channel's own error class (its constructor takes the channel's narrower details). */
-export type AlertChannelErrorClass = new (message: string, options: AlertChannelErrorOptions) => AlertChannelError;
+/** A channel's transport error class: its constructor accepts the `timeout` / `unreachable` code. */
+export type AlertTransportErrorClass = new (
+  message: string,
+  options: AlertChannelErrorOptions & { code: "timeout" | "unreachable" },
+) => AlertChannelError;
 
 /**
  * For `httpRequestAs`: the kit's timeout and unreachable errors as the channel's
@@ -44,7 +47,7 @@ export type AlertChannelErrorClass = new (message: string, options: AlertChannel
  * stripped of `secrets` (a token-bearing URL path).
  */
 export function alertTransportErrors(
-  classes: { timeout: AlertChannelErrorClass; unreachable: AlertChannelErrorClass },
+  classes: { timeout: AlertTransportErrorClass; unreachable: AlertTransportErrorClass },
   destination: string,
   secrets: readonly string[] = [],
 ): TransportErrorFactories {

@@ -15,7 +15,16 @@ import {
   type ReadableSpan,
 } from "@opentelemetry/sdk-trace-base";
 
-export { startLoopbackServer, readBody, sendJson, type LoopbackServer, type LoopbackHandler, type RecordedRequest } from "./loopback-server.js";
+export {
+  startLoopbackServer,
+  readBody,
+  sendJson,
+  ScriptedAnswers,
+  type LoopbackServer,
+  type LoopbackHandler,
+  type RecordedRequest,
+  type ScriptedAnswer,
+} from "./loopback-server.js";
 
 export interface TestTracing {
   readonly provider: BasicTracerProvider;

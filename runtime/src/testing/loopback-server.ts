@@ -96,3 +96,60 @@ export async function startLoopbackServer(handler: LoopbackHandler, options: Loo
       }),
   };
 }
+
+/** One answer a test scripts ahead of a fake peer's own protocol logic. */
+export interface ScriptedAnswer {
+  /** Default 200. */
+  status?: number;
+  body?: string;
+  headers?: http.OutgoingHttpHeaders;
+  /** Hold the answer this long (to exercise client timeouts). */
+  delayMs?: number;
+  /** Drop the connection without answering (not valid HTTP). */
+  destroy?: boolean;
+}
+
+/**
+ * The queue of scripted answers a fake peer serves before its protocol logic:
+ * immediate, delayed (cancelled when the fake closes) or a dropped connection.
+ */
+export class ScriptedAnswers {
+  private readonly queue: ScriptedAnswer[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  push(...answers: ScriptedAnswer[]): void {
+    this.queue.push(...answers);
+  }
+
+  /** Forgets the answers not served yet. */
+  clear(): void {
+    this.queue.length = 0;
+  }
+
+  /** Serves the next scripted answer, if one is queued; true when it did. */
+  serveNext(res: http.ServerResponse, req: http.IncomingMessage): boolean {
+    const answer = this.queue.shift();
+    if (!answer) return false;
+    const act = () => {
+      if (answer.destroy) return void req.socket.destroy();
+      res.writeHead(answer.status ?? 200, answer.headers);
+      res.end(answer.body ?? "");
+    };
+    if (!answer.delayMs) {
+      act();
+      return true;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!res.destroyed) act();
+    }, answer.delayMs);
+    this.timers.add(timer);
+    return true;
+  }
+
+  /** Cancels answers still waiting out their delay (call before closing the server). */
+  cancel(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
