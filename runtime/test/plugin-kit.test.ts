@@ -19,6 +19,7 @@ import {
   type SafeParseSchema,
 } from "../src/plugin-kit/index.js";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "../src/testing/index.js";
+import { checkEventAttributes, recordQualityReport } from "../src/plugin-kit/index.js";
 // Delivery helpers of alert channels and HTTP failure reading (alert-* plugins, lineage-marquez).
 import {
   AlertChannelError,
@@ -415,5 +416,45 @@ describe("scripted answers of a fake peer", () => {
     scripted.push({ status: 500 });
     scripted.clear();
     expect((await httpRequest({ method: "GET", url: `${peer.url}/own`, timeoutMs: 2000 })).status).toBe(200);
+  });
+});
+
+describe("plugin-kit quality report", () => {
+  beforeEach(() => tracing.reset());
+
+  it("records a check run's totals on the span and one event per check, never its messages", () => {
+    const span = tracing.tracer().startSpan("quality.runChecks");
+    recordQualityReport(span, {
+      success: false,
+      passCount: 1,
+      failCount: 1,
+      rowsChecked: 40,
+      results: [
+        { name: "not_null(id)", status: "pass", failures: 0, rowsChecked: 40, passCount: 40 },
+        { name: "unique(email)", status: "fail", failures: 3, message: "duplicate a@example.com" },
+      ],
+    });
+    span.end();
+    const recorded = tracing.getSpan("quality.runChecks");
+    expect(recorded.attributes).toEqual({
+      "quality.rows_checked": 40,
+      "quality.pass_count": 1,
+      "quality.fail_count": 1,
+      "quality.check_count": 2,
+      "quality.success": false,
+    });
+    expect(recorded.events.map((e) => [e.name, e.attributes])).toEqual([
+      ["quality.check", { "quality.check_name": "not_null(id)", "quality.check_status": "pass", "quality.failures": 0, "quality.rows_checked": 40, "quality.pass_count": 40 }],
+      ["quality.check", { "quality.check_name": "unique(email)", "quality.check_status": "fail", "quality.failures": 3 }],
+    ]);
+    expect(tracing.exportedText()).not.toContain("a@example.com");
+  });
+
+  it("leaves row counts off a check that has none", () => {
+    expect(checkEventAttributes({ name: "x", status: "error", failures: 0 })).toEqual({
+      "quality.check_name": "x",
+      "quality.check_status": "error",
+      "quality.failures": 0,
+    });
   });
 });
