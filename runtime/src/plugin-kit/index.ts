@@ -11,3 +11,4 @@ export * from "./backoff.js";
 export * from "./http-failures.js";
 export * from "./alert-delivery.js";
 export * from "./url-checks.js";
+export * from "./quality-report.js";
