@@ -4,20 +4,18 @@
  * an `alert.*` span that says where the alert went (host), what happened
  * (delivery status, HTTP status, error type) and never what the credentials were.
  */
-import type { Span } from "@opentelemetry/api";
+import { AlertChannelPlugin, type Alert, type AlertDeliveryResult, type FloeContext, type HealthStatus } from "@floe/runtime";
 import {
-  AlertChannelPlugin,
-  type Alert,
-  type AlertDeliveryResult,
-  type FloeContext,
-  type HealthStatus,
-  redactKnownSecrets,
-} from "@floe/runtime";
-import { parseConfig, type AlertmanagerConfig, type AlertmanagerConfigInput } from "./config.js";
-import { AlertmanagerError, AlertmanagerRejectedError } from "./errors.js";
-import { exchange, type HttpRequest } from "./http.js";
+  alertTransportErrors,
+  checkChannelHealth,
+  deliveredResult,
+  httpRequestAs,
+  recordDeliveryFailure,
+  type HttpResponse,
+} from "@floe/runtime/plugin-kit";
+import { parseAlertmanagerConfig, type AlertmanagerConfig, type AlertmanagerConfigInput } from "./config.js";
+import { AlertmanagerRejectedError, AlertmanagerTimeoutError, AlertmanagerUnreachableError } from "./errors.js";
 import { invalidLabelNames, toPostableAlert } from "./payload.js";
-
 import { assertAlertsAccepted, errorForStatus } from "./responses.js";
 import { ATTRIBUTES, TRACER_NAME, alertSpan } from "./tracing.js";
 
@@ -45,7 +43,7 @@ export class AlertmanagerAlertPlugin extends AlertChannelPlugin {
 
   constructor(config: AlertmanagerConfigInput) {
     super();
-    this.config = parseConfig(config);
+    this.config = parseAlertmanagerConfig(config);
     this.baseUrl = new URL(this.config.url.endsWith("/") ? this.config.url : `${this.config.url}/`);
     this.destination = this.baseUrl.host;
     this.floeContext = this.config.floe;
@@ -81,13 +79,12 @@ export class AlertmanagerAlertPlugin extends AlertChannelPlugin {
             );
           }
           const body = JSON.stringify([toPostableAlert(alert, this.config.defaultLabels)]);
-          const response = await exchange(this.request("POST", "api/v2/alerts", body));
+          const response = await this.exchange("POST", "api/v2/alerts", body);
           span.setAttribute(ATTRIBUTES.HTTP_STATUS, response.status);
           assertAlertsAccepted(response, { operation: "sendAlert", destination: this.destination, secrets: this.secrets });
-          span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, "delivered");
-          return { delivered: true, status: "delivered", destination: this.destination, attempts: 1, id: alert.id };
+          return deliveredResult(span, ATTRIBUTES, { destination: this.destination, id: alert.id });
         } catch (error) {
-          recordFailure(span, error);
+          recordDeliveryFailure(span, ATTRIBUTES, error);
           throw error;
         }
       },
@@ -100,52 +97,29 @@ export class AlertmanagerAlertPlugin extends AlertChannelPlugin {
     return alertSpan(
       "healthCheck",
       { [ATTRIBUTES.CHANNEL]: CHANNEL, [ATTRIBUTES.DESTINATION]: this.destination },
-      async (span) => {
-        let status: HealthStatus;
-        try {
+      (span) =>
+        checkChannelHealth(span, { destination: this.destination, attributes: ATTRIBUTES, secrets: this.secrets }, async () => {
           for (const path of ["-/healthy", "-/ready"]) {
-            const response = await exchange(this.request("GET", path));
+            const response = await this.exchange("GET", path);
             span.setAttribute(ATTRIBUTES.HTTP_STATUS, response.status);
             if (response.status !== 200) {
               throw errorForStatus(response, { operation: `healthCheck /${path}`, destination: this.destination, secrets: this.secrets });
             }
           }
-          status = { healthy: true, destination: this.destination, detail: "/-/healthy and /-/ready answered 200" };
-        } catch (error) {
-          if (!(error instanceof AlertmanagerError)) throw error;
-          span.setAttribute(ATTRIBUTES.ERROR_TYPE, error.code);
-          status = { healthy: false, destination: this.destination, detail: redactKnownSecrets(error.message, this.secrets) };
-        }
-        span.setAttribute(ATTRIBUTES.HEALTHY, status.healthy);
-        return status;
-      },
+          return "/-/healthy and /-/ready answered 200";
+        }),
       { floe: this.floeContext },
     );
   }
 
-  private request(method: HttpRequest["method"], path: string, body?: string): HttpRequest {
+  /** One request to Alertmanager; a timeout or an unreachable host surfaces as this channel's typed error. */
+  private exchange(method: "GET" | "POST", path: string, body?: string): Promise<HttpResponse> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (this.authorization) headers.authorization = this.authorization;
-    return {
-      method,
-      url: new URL(path, this.baseUrl),
-      headers,
-      body,
-      timeoutMs: this.config.timeoutMs,
-      destination: this.destination,
-    };
-  }
-}
-
-/** Where and why, on the span, before the (sanitized) error itself is recorded by the span helper. */
-function recordFailure(span: Span, error: unknown): void {
-  if (error instanceof AlertmanagerError) {
-    span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, error.deliveryStatus);
-    span.setAttribute(ATTRIBUTES.ERROR_TYPE, error.code);
-    if (error.status !== undefined) span.setAttribute(ATTRIBUTES.HTTP_STATUS, error.status);
-  } else {
-    span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, "failed");
-    span.setAttribute(ATTRIBUTES.ERROR_TYPE, error instanceof Error ? error.name : "unknown");
+    return httpRequestAs(
+      { method, url: new URL(path, this.baseUrl), headers, body, timeoutMs: this.config.timeoutMs, peer: `Alertmanager at ${this.destination}` },
+      alertTransportErrors({ timeout: AlertmanagerTimeoutError, unreachable: AlertmanagerUnreachableError }, this.destination, this.secrets),
+    );
   }
 }

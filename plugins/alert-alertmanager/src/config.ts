@@ -3,6 +3,7 @@
  * constructor so that a bad deployment fails at start-up with a message naming
  * the failing fields (never the value of a secret one).
  */
+import { ConfigError, parseConfig, urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -20,21 +21,12 @@ const authSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("bearer"), token: z.string().min(1) }).strict(),
 ]);
 
-function hasNoUserinfo(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.username === "" && url.password === "";
-  } catch {
-    return true; // z.url() reports the malformed URL itself
-  }
-}
-
 export const alertmanagerConfigSchema = z
   .object({
     /** Base URL of Alertmanager, e.g. `http://alertmanager:9093` (a path prefix such as `/alertmanager` is kept). */
     url: z
       .url({ protocol: /^https?$/, error: "expected an http(s) URL" })
-      .refine(hasNoUserinfo, { error: "must not embed credentials; use `auth`" }),
+      .refine(urlHasNoUserinfo, { error: "must not embed credentials; use `auth`" }),
     /** Basic auth (Alertmanager web config) or a bearer token (an authenticating proxy). */
     auth: authSchema.optional(),
     /** Per-request timeout. */
@@ -51,22 +43,11 @@ export const alertmanagerConfigSchema = z
 export type AlertmanagerConfigInput = z.input<typeof alertmanagerConfigSchema>;
 export type AlertmanagerConfig = z.output<typeof alertmanagerConfigSchema>;
 
-/** The configuration is invalid; the message lists each failing path and what was expected. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  readonly code = "invalid_config";
-  constructor(readonly issues: readonly string[]) {
-    super(`invalid alert-alertmanager config: ${issues.join("; ")}`);
-  }
-}
+export { ConfigError };
 
-/** Validates raw configuration; throws ConfigError listing paths and expectations, not received values. */
-export function parseConfig(input: unknown): AlertmanagerConfig {
-  const result = alertmanagerConfigSchema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(root)"}: ${issue.message}`),
-  );
+/** Validates raw configuration; throws ConfigError (code `invalid_config`) listing paths and expectations, not received values. */
+export function parseAlertmanagerConfig(input: unknown): AlertmanagerConfig {
+  return parseConfig("alert-alertmanager", alertmanagerConfigSchema, input, { code: "invalid_config" });
 }
 
 export { LABEL_NAME };

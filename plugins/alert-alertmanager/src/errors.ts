@@ -2,9 +2,10 @@
  * Typed failures of the Alertmanager channel. Each says where (`destination`,
  * a host, never a URL with credentials) and why (`code`, HTTP `status`,
  * `deliveryStatus`), so the span and the caller can tell a rejected alert from
- * an unreachable Alertmanager. Messages never carry the configured secrets.
+ * an unreachable Alertmanager. Messages are sanitized and stripped of the
+ * configured secrets (the kit's AlertChannelError does it at construction).
  */
-import type { AlertDeliveryStatus } from "@floe/runtime";
+import { AlertChannelError, type AlertChannelErrorOptions } from "@floe/runtime/plugin-kit";
 
 export type AlertmanagerErrorCode =
   | "invalid_alert"
@@ -16,27 +17,16 @@ export type AlertmanagerErrorCode =
   | "timeout"
   | "unreachable";
 
-export interface AlertmanagerErrorDetails {
+export interface AlertmanagerErrorDetails extends AlertChannelErrorOptions {
   code: AlertmanagerErrorCode;
-  deliveryStatus: AlertDeliveryStatus;
-  destination: string;
-  status?: number;
-  cause?: unknown;
 }
 
-export class AlertmanagerError extends Error {
+export class AlertmanagerError extends AlertChannelError {
   override name = "AlertmanagerError";
-  readonly code: AlertmanagerErrorCode;
-  readonly deliveryStatus: AlertDeliveryStatus;
-  readonly destination: string;
-  readonly status: number | undefined;
+  declare readonly code: AlertmanagerErrorCode;
 
   constructor(message: string, details: AlertmanagerErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = details.code;
-    this.deliveryStatus = details.deliveryStatus;
-    this.destination = details.destination;
-    this.status = details.status;
+    super(message, details);
   }
 }
 

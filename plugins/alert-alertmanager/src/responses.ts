@@ -1,9 +1,16 @@
 /**
  * Reads Alertmanager's answers: success, or a typed error carrying the status
  * and the reason Alertmanager gave (its error bodies are a JSON string or a
- * go-swagger `{code, message}` object), redacted of known secrets.
+ * go-swagger `{code, message}` object), stripped of known secrets by the error.
  */
-import { redactKnownSecrets } from "@floe/runtime";
+import {
+  deliveryStatusFor,
+  errorBodyReason,
+  httpFailureKind,
+  isHtmlAnswer,
+  type HttpFailureKind,
+  type HttpResponse,
+} from "@floe/runtime/plugin-kit";
 import {
   AlertmanagerAuthError,
   AlertmanagerError,
@@ -11,25 +18,8 @@ import {
   AlertmanagerRejectedError,
   AlertmanagerResponseError,
   AlertmanagerServerError,
+  type AlertmanagerErrorCode,
 } from "./errors.js";
-import type { HttpExchange } from "./http.js";
-
-/** The reason in an Alertmanager error body, or the raw text when it is not JSON. */
-export function errorReason(body: string): string {
-  const text = body.trim();
-  if (text === "") return "";
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === "string") return parsed;
-    if (parsed && typeof parsed === "object") {
-      const message = (parsed as { message?: unknown; error?: unknown }).message ?? (parsed as { error?: unknown }).error;
-      if (typeof message === "string") return message;
-    }
-  } catch {
-    // not JSON: a proxy's text or HTML page, keep it (sanitized) for diagnosis
-  }
-  return text;
-}
 
 export interface ResponseContext {
   operation: string;
@@ -37,12 +27,22 @@ export interface ResponseContext {
   secrets: readonly string[];
 }
 
+/** Which class and code each kind of HTTP failure is (a 429 is a server-side condition with status `rate_limited`). */
+const ERROR_FOR_KIND: Record<HttpFailureKind, [typeof AlertmanagerError, AlertmanagerErrorCode]> = {
+  redirect: [AlertmanagerResponseError, "malformed_response"],
+  unauthorized: [AlertmanagerAuthError, "unauthorized"],
+  not_found: [AlertmanagerNotFoundError, "not_found"],
+  rate_limited: [AlertmanagerServerError, "server_error"],
+  server_error: [AlertmanagerServerError, "server_error"],
+  rejected: [AlertmanagerRejectedError, "rejected"],
+};
+
 /** Throws the typed error for a non-success answer to a POST of alerts. */
-export function assertAlertsAccepted(response: HttpExchange, context: ResponseContext): void {
+export function assertAlertsAccepted(response: HttpResponse, context: ResponseContext): void {
   const { status } = response;
   if (status >= 200 && status < 300) {
     // Alertmanager answers an empty body; an HTML page means something else answered.
-    if (/text\/html/i.test(response.contentType)) {
+    if (isHtmlAnswer(response)) {
       throw new AlertmanagerResponseError(
         `${context.operation}: ${context.destination} answered HTTP ${status} with an HTML page, not the Alertmanager API`,
         { code: "malformed_response", deliveryStatus: "failed", destination: context.destination, status },
@@ -53,28 +53,20 @@ export function assertAlertsAccepted(response: HttpExchange, context: ResponseCo
   throw errorForStatus(response, context);
 }
 
-export function errorForStatus(response: HttpExchange, context: ResponseContext): AlertmanagerError {
+export function errorForStatus(response: HttpResponse, context: ResponseContext): AlertmanagerError {
   const { status } = response;
-  const reason = redactKnownSecrets(errorReason(response.body), context.secrets, { maxLength: 300 });
-  const message = `${context.operation}: Alertmanager at ${context.destination} answered HTTP ${status}${reason ? `: ${reason}` : ""}`;
-  const base = { destination: context.destination, status };
-  if (status >= 300 && status < 400) {
-    return new AlertmanagerResponseError(
-      `${context.operation}: ${context.destination} answered a redirect (HTTP ${status}); a proxy is in front of the Alertmanager API`,
-      { ...base, code: "malformed_response", deliveryStatus: "failed" },
-    );
-  }
-  if (status === 401 || status === 403) {
-    return new AlertmanagerAuthError(message, { ...base, code: "unauthorized", deliveryStatus: "rejected" });
-  }
-  if (status === 404) {
-    return new AlertmanagerNotFoundError(message, { ...base, code: "not_found", deliveryStatus: "rejected" });
-  }
-  if (status === 429) {
-    return new AlertmanagerServerError(message, { ...base, code: "server_error", deliveryStatus: "rate_limited" });
-  }
-  if (status >= 500) {
-    return new AlertmanagerServerError(message, { ...base, code: "server_error", deliveryStatus: "failed" });
-  }
-  return new AlertmanagerRejectedError(message, { ...base, code: "rejected", deliveryStatus: "rejected" });
+  const kind = httpFailureKind(status);
+  const [ErrorClass, code] = ERROR_FOR_KIND[kind];
+  const reason = errorBodyReason(response.text).slice(0, 300);
+  const message =
+    kind === "redirect"
+      ? `${context.operation}: ${context.destination} answered a redirect (HTTP ${status}); a proxy is in front of the Alertmanager API`
+      : `${context.operation}: Alertmanager at ${context.destination} answered HTTP ${status}${reason ? `: ${reason}` : ""}`;
+  return new ErrorClass(message, {
+    code,
+    deliveryStatus: deliveryStatusFor(kind),
+    destination: context.destination,
+    status,
+    secrets: context.secrets,
+  });
 }

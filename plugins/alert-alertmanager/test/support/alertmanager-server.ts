@@ -6,15 +6,10 @@
  * web config or proxy would enforce. It records every request; tests can queue
  * a scripted answer (status, body, delay) for the next request.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import { ScriptedAnswers, startLoopbackServer, type LoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+export type { RecordedRequest };
 
 export interface ScriptedResponse {
   status: number;
@@ -32,64 +27,48 @@ export class FakeAlertmanager {
   ready = true;
   /** Authorization header value required on every request, when set. */
   requiredAuthorization: string | undefined;
-  private readonly scripted: ScriptedResponse[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly server = http.createServer((req, res) => this.handle(req, res));
+  private readonly scripted = new ScriptedAnswers();
+  private loopback: LoopbackServer | undefined;
 
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.loopback = await startLoopbackServer((request, res, req) => {
+      this.requests.push(request);
+      if (!this.scripted.serveNext(res, req)) this.handle(request, res);
+    });
+    return this.loopback.url;
   }
 
   respondNext(response: ScriptedResponse): void {
-    this.scripted.push(response);
+    const body = response.body ?? "";
+    const headers = body !== "" ? { "content-type": response.contentType ?? "application/json" } : {};
+    this.scripted.push({ status: response.status, body, headers, delayMs: response.delayMs });
   }
 
   reset(): void {
     this.requests.length = 0;
     this.alerts.length = 0;
-    this.scripted.length = 0;
+    this.scripted.clear();
     this.ready = true;
     this.requiredAuthorization = undefined;
   }
 
   async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.scripted.cancel();
+    await this.loopback?.close();
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      const path = new URL(req.url ?? "/", "http://localhost").pathname;
-      this.requests.push({ method: req.method ?? "", path, headers: req.headers, body });
-      const scripted = this.scripted.shift();
-      if (scripted) return this.sendScripted(res, scripted);
-      if (this.requiredAuthorization !== undefined && req.headers.authorization !== this.requiredAuthorization) {
-        return send(res, 401, "Unauthorized\n", "text/plain; charset=utf-8", { "www-authenticate": 'Basic realm="alertmanager"' });
-      }
-      if (req.method === "POST" && path === "/api/v2/alerts") return this.postAlerts(res, body);
-      if (req.method === "GET" && path === "/-/healthy") return send(res, 200, "OK", "text/plain; charset=utf-8");
-      if (req.method === "GET" && path === "/-/ready") {
-        return this.ready
-          ? send(res, 200, "OK", "text/plain; charset=utf-8")
-          : send(res, 503, "Service Unavailable", "text/plain; charset=utf-8");
-      }
-      send(res, 404, "404 page not found\n", "text/plain; charset=utf-8");
-    });
-  }
-
-  private sendScripted(res: http.ServerResponse, scripted: ScriptedResponse): void {
-    const reply = () => send(res, scripted.status, scripted.body ?? "", scripted.contentType ?? "application/json");
-    if (!scripted.delayMs) return reply();
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!res.destroyed) reply();
-    }, scripted.delayMs);
-    this.timers.add(timer);
+  private handle({ method, path, headers, body }: RecordedRequest, res: http.ServerResponse): void {
+    if (this.requiredAuthorization !== undefined && headers.authorization !== this.requiredAuthorization) {
+      return send(res, 401, "Unauthorized\n", "text/plain; charset=utf-8", { "www-authenticate": 'Basic realm="alertmanager"' });
+    }
+    if (method === "POST" && path === "/api/v2/alerts") return this.postAlerts(res, body);
+    if (method === "GET" && path === "/-/healthy") return send(res, 200, "OK", "text/plain; charset=utf-8");
+    if (method === "GET" && path === "/-/ready") {
+      return this.ready
+        ? send(res, 200, "OK", "text/plain; charset=utf-8")
+        : send(res, 503, "Service Unavailable", "text/plain; charset=utf-8");
+    }
+    send(res, 404, "404 page not found\n", "text/plain; charset=utf-8");
   }
 
   private postAlerts(res: http.ServerResponse, body: string): void {
