@@ -4,8 +4,8 @@
  * run_results.json into check results; `parseResults` does the same for a
  * run_results document produced elsewhere. Both run in `quality.*` spans.
  */
-import type { Span } from "@opentelemetry/api";
-import { QualityPlugin, type CheckResult, type DbtInvocation, type QualityReport } from "@floe/runtime";
+import { QualityPlugin, type DbtInvocation, type QualityReport } from "@floe/runtime";
+import { recordQualityReport } from "@floe/runtime/plugin-kit";
 import { DbtCli, invocationAttributes, parseRunResults, type DbtManifest, type RunResultsArtifact } from "@floe/plugin-dbt-core";
 import { toCheckResults, toQualityReport, testedRelation } from "./check-results.js";
 import { parseQualityConfig, type DbtQualityConfig, type ResolvedDbtQualityConfig } from "./config.js";
@@ -63,7 +63,7 @@ export class DbtQualityPlugin extends QualityPlugin<DbtQualityRequest, DbtRunRes
         const { artifact } = await this.cli.invoke("test", invocation);
         const manifest = await this.cli.parseManifest().catch(() => undefined);
         const report = await this.report(artifact, manifest, artifact);
-        recordReport(span, report);
+        recordQualityReport(span, report);
         return report;
       },
       { floe: this.floeContext },
@@ -77,7 +77,7 @@ export class DbtQualityPlugin extends QualityPlugin<DbtQualityRequest, DbtRunRes
       { [ATTRIBUTES.PROVIDER]: PROVIDER },
       async (span) => {
         const report = await this.report(parseRunResults(raw), undefined, raw);
-        recordReport(span, report);
+        recordQualityReport(span, report);
         return report;
       },
       { floe: this.floeContext },
@@ -98,24 +98,4 @@ export class DbtQualityPlugin extends QualityPlugin<DbtQualityRequest, DbtRunRes
     const rowsChecked = [...rowCounts.values()].reduce((sum, rows) => sum + rows, 0);
     return toQualityReport(toCheckResults(artifact, { manifest, rowCounts }), raw, this.config.warnAsFailure, rowsChecked);
   }
-}
-
-/** Totals on the span, and one `quality.check` event per check (name, status, counts; never messages). */
-function recordReport(span: Span, report: QualityReport<unknown>): void {
-  span.setAttribute(ATTRIBUTES.ROWS_CHECKED, report.rowsChecked);
-  span.setAttribute(ATTRIBUTES.PASS_COUNT, report.passCount);
-  span.setAttribute(ATTRIBUTES.FAIL_COUNT, report.failCount);
-  span.setAttribute("quality.check_count", report.results.length);
-  span.setAttribute("quality.success", report.success);
-  for (const check of report.results) span.addEvent("quality.check", checkEventAttributes(check));
-}
-
-function checkEventAttributes(check: CheckResult) {
-  return {
-    [ATTRIBUTES.CHECK_NAME]: check.name,
-    "quality.check_status": check.status,
-    "quality.failures": check.failures,
-    ...(check.rowsChecked !== undefined ? { [ATTRIBUTES.ROWS_CHECKED]: check.rowsChecked } : {}),
-    ...(check.passCount !== undefined ? { [ATTRIBUTES.PASS_COUNT]: check.passCount } : {}),
-  };
 }
