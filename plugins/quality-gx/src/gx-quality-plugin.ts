@@ -7,6 +7,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Span } from "@opentelemetry/api";
 import { QualityPlugin, type QualityReport } from "@floe/runtime";
+import { recordQualityReport } from "@floe/runtime/plugin-kit";
 import { DuckDBSessionSlot } from "@floe/plugin-compute-duckdb";
 import { parseGxConfig, type GxQualityConfig, type ResolvedGxQualityConfig } from "./config.js";
 import { GxEngineError, messageOf } from "./errors.js";
@@ -107,21 +108,8 @@ export class GxQualityPlugin extends QualityPlugin<GxCheckRequest, unknown> {
   }
 }
 
-/** Totals on the span and one `quality.check` event per expectation (never values from the table). */
+/** The kit's totals and per-expectation events, plus GX's success percent (never values from the table). */
 function recordReport(span: Span, report: QualityReport<unknown>, validation: ValidationResult): void {
-  span.setAttribute(ATTRIBUTES.ROWS_CHECKED, report.rowsChecked);
-  span.setAttribute(ATTRIBUTES.PASS_COUNT, report.passCount);
-  span.setAttribute(ATTRIBUTES.FAIL_COUNT, report.failCount);
-  span.setAttribute("quality.check_count", report.results.length);
-  span.setAttribute("quality.success", report.success);
+  recordQualityReport(span, report);
   if (validation.statistics.success_percent !== null) span.setAttribute("quality.success_percent", validation.statistics.success_percent);
-  for (const check of report.results) {
-    span.addEvent("quality.check", {
-      [ATTRIBUTES.CHECK_NAME]: check.name,
-      "quality.check_status": check.status,
-      "quality.failures": check.failures,
-      ...(check.rowsChecked !== undefined ? { [ATTRIBUTES.ROWS_CHECKED]: check.rowsChecked } : {}),
-      ...(check.passCount !== undefined ? { [ATTRIBUTES.PASS_COUNT]: check.passCount } : {}),
-    });
-  }
 }
