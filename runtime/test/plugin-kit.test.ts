@@ -18,7 +18,7 @@ import {
   retryAfterMs,
   type SafeParseSchema,
 } from "../src/plugin-kit/index.js";
-import { sendJson, startLoopbackServer, type LoopbackServer } from "../src/testing/index.js";
+import { sendBody, sendJson, startLoopbackServer, type LoopbackServer } from "../src/testing/index.js";
 import { checkEventAttributes, recordQualityReport } from "../src/plugin-kit/index.js";
 // Delivery helpers of alert channels and HTTP failure reading (alert-* plugins, lineage-marquez).
 import {
@@ -172,6 +172,30 @@ describe("plugin-kit issue wording", () => {
     expect(error.message).toBe("invalid floe RBAC config: jobs: expected at least 1 item(s)");
     expect(error.code).toBe("RBAC_CONFIG_INVALID");
     expect(new ConfigError("x", ["a: b"]).code).toBe("CONFIG_INVALID");
+  });
+});
+
+describe("loopback server scripted answers (sendBody)", () => {
+  let scripted: LoopbackServer;
+  beforeAll(async () => {
+    scripted = await startLoopbackServer((req, res) => {
+      if (req.path === "/raw") return sendBody(res, 200, "<html>proxy login</html>");
+      if (req.path === "/empty") return sendBody(res, 204, { ignored: true });
+      if (req.path === "/typed") return sendBody(res, 502, "upstream down", { "content-type": "text/plain" });
+      sendBody(res, 201, { made: req.json });
+    });
+  });
+  afterAll(() => scripted.close());
+
+  it("sends strings as is, values as JSON, 204 without a body", async () => {
+    const raw = await fetch(`${scripted.url}/raw`);
+    expect([raw.status, raw.headers.get("content-type"), await raw.text()]).toEqual([200, "application/json", "<html>proxy login</html>"]);
+    const empty = await fetch(`${scripted.url}/empty`);
+    expect([empty.status, await empty.text()]).toEqual([204, ""]);
+    const typed = await fetch(`${scripted.url}/typed`);
+    expect([typed.status, typed.headers.get("content-type"), await typed.text()]).toEqual([502, "text/plain", "upstream down"]);
+    const json = await fetch(`${scripted.url}/json`, { method: "POST", body: JSON.stringify({ a: 1 }) });
+    expect([json.status, await json.json()]).toEqual([201, { made: { a: 1 } }]);
   });
 });
 

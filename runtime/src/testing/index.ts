@@ -18,6 +18,7 @@ import {
 export {
   startLoopbackServer,
   readBody,
+  sendBody,
   sendJson,
   ScriptedAnswers,
   type LoopbackServer,

@@ -46,6 +46,23 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   res.end(body === undefined ? "" : JSON.stringify(body));
 }
 
+/**
+ * A stand-in's answer as a test scripts it: a string goes out as is (a fault
+ * sending HTML or broken JSON on purpose), 204 without a body, anything else
+ * as JSON. The content type stays JSON unless `headers` says otherwise.
+ */
+export function sendBody(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
+  if (status === 204) {
+    res.writeHead(204, headers);
+    res.end();
+  } else if (typeof body === "string") {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(body);
+  } else {
+    sendJson(res, status, body, headers);
+  }
+}
+
 function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
