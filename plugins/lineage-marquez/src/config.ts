@@ -3,6 +3,7 @@
  * constructor. The API key is a credential: validation messages name the
  * field and what was expected, never the value.
  */
+import { ConfigError, parseConfig, urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const floeContextSchema = z
@@ -13,15 +14,6 @@ const floeContextSchema = z
   })
   .strict();
 
-function hasNoUserinfo(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.username === "" && url.password === "";
-  } catch {
-    return true; // z.url() reports the malformed URL itself
-  }
-}
-
 export const DEFAULT_PRODUCER = "urn:floe:plugin:lineage-marquez:0.1.0";
 
 export const marquezConfigSchema = z
@@ -29,7 +21,7 @@ export const marquezConfigSchema = z
     /** Base URL of Marquez (or any OpenLineage HTTP endpoint), e.g. `http://marquez:5000`. */
     url: z
       .url({ protocol: /^https?$/, error: "expected an http(s) URL" })
-      .refine(hasNoUserinfo, { error: "must not embed credentials; use `apiKey`" }),
+      .refine(urlHasNoUserinfo, { error: "must not embed credentials; use `apiKey`" }),
     /** Path of the lineage endpoint under `url`. */
     endpoint: z.string().startsWith("/").default("/api/v1/lineage"),
     /** Sent as `Authorization: Bearer <apiKey>` when set. */
@@ -48,20 +40,9 @@ export const marquezConfigSchema = z
 export type MarquezConfigInput = z.input<typeof marquezConfigSchema>;
 export type MarquezConfig = z.output<typeof marquezConfigSchema>;
 
-/** The configuration is invalid; the message lists each failing path and what was expected. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  readonly code = "invalid_config";
-  constructor(readonly issues: readonly string[]) {
-    super(`invalid lineage-marquez config: ${issues.join("; ")}`);
-  }
-}
+export { ConfigError };
 
-/** Validates raw configuration; throws ConfigError listing paths and expectations, not received values. */
-export function parseConfig(input: unknown): MarquezConfig {
-  const result = marquezConfigSchema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(root)"}: ${issue.message}`),
-  );
+/** Validates raw configuration; throws ConfigError (code `invalid_config`) listing paths and expectations, not received values. */
+export function parseMarquezConfig(input: unknown): MarquezConfig {
+  return parseConfig("lineage-marquez", marquezConfigSchema, input, { code: "invalid_config" });
 }

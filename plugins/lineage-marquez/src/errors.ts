@@ -2,8 +2,11 @@
  * Typed failures of the Marquez lineage backend: an event refused locally
  * because it breaks the OpenLineage spec (nothing was sent), or what Marquez
  * answered (`status`, its reason redacted of the API key), or a transport
- * failure naming the host only.
+ * failure naming the host only. Messages are sanitized and stripped of the
+ * API key by the kit's FloePluginError at construction.
  */
+import { FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
+
 export type MarquezErrorCode =
   | "invalid_event"
   | "rejected"
@@ -14,24 +17,20 @@ export type MarquezErrorCode =
   | "timeout"
   | "unreachable";
 
-export interface MarquezErrorDetails {
+export interface MarquezErrorDetails extends PluginErrorOptions {
   code: MarquezErrorCode;
   /** Marquez's `host:port`. */
   destination: string;
-  status?: number;
 }
 
-export class MarquezError extends Error {
+export class MarquezError extends FloePluginError {
   override name = "MarquezError";
-  readonly code: MarquezErrorCode;
+  declare readonly code: MarquezErrorCode;
   readonly destination: string;
-  readonly status: number | undefined;
 
   constructor(message: string, details: MarquezErrorDetails) {
-    super(message);
-    this.code = details.code;
+    super(message, details);
     this.destination = details.destination;
-    this.status = details.status;
   }
 }
 

@@ -14,9 +14,9 @@ import {
   type OpenLineageRunEvent,
   type RunEventInput,
 } from "@floe/runtime";
-import { parseConfig, type MarquezConfig, type MarquezConfigInput } from "./config.js";
-import { LineageValidationError, MarquezError } from "./errors.js";
-import { exchange } from "./http.js";
+import { httpRequestAs } from "@floe/runtime/plugin-kit";
+import { parseMarquezConfig, type MarquezConfig, type MarquezConfigInput } from "./config.js";
+import { LineageValidationError, MarquezError, MarquezTimeoutError, MarquezUnreachableError } from "./errors.js";
 import { buildDatasetEvent, buildRunEvent } from "./openlineage.js";
 import { assertEventAccepted } from "./responses.js";
 import { ATTRIBUTES, TRACER_NAME, lineageSpan } from "./tracing.js";
@@ -42,7 +42,7 @@ export class MarquezLineagePlugin extends LineageBackendPlugin {
 
   constructor(config: MarquezConfigInput) {
     super();
-    this.config = parseConfig(config);
+    this.config = parseMarquezConfig(config);
     const base = new URL(this.config.url.endsWith("/") ? this.config.url : `${this.config.url}/`);
     this.endpoint = new URL(this.config.endpoint.slice(1), base);
     this.destination = base.host;
@@ -110,14 +110,14 @@ export class MarquezLineagePlugin extends LineageBackendPlugin {
   private async post(span: Span, event: OpenLineageRunEvent | OpenLineageDatasetEvent): Promise<void> {
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
     if (this.config.apiKey) headers.authorization = `Bearer ${this.config.apiKey}`;
-    const response = await exchange({
-      method: "POST",
-      url: this.endpoint,
-      headers,
-      body: JSON.stringify(event),
-      timeoutMs: this.config.timeoutMs,
-      destination: this.destination,
-    });
+    const destination = this.destination;
+    const response = await httpRequestAs(
+      { method: "POST", url: this.endpoint, headers, body: JSON.stringify(event), timeoutMs: this.config.timeoutMs, peer: `Marquez at ${destination}` },
+      {
+        timeout: (cause) => new MarquezTimeoutError(cause.message, { code: "timeout", destination, cause }),
+        unreachable: (cause) => new MarquezUnreachableError(cause.message, { code: "unreachable", destination, cause }),
+      },
+    );
     span.setAttribute(ATTRIBUTES.HTTP_STATUS, response.status);
     assertEventAccepted(response, { destination: this.destination, secrets: this.secrets });
   }

@@ -1,9 +1,15 @@
 /**
  * Reads Marquez's answer to a posted event: 2xx (Marquez answers 201 with no
  * body) or a typed error carrying the status and Marquez's reason (Dropwizard
- * bodies `{"code","message"}` or `{"errors":[...]}`), redacted of the API key.
+ * bodies `{"code","message"}` or `{"errors":[...]}`), stripped of the API key by the error.
  */
-import { redactKnownSecrets } from "@floe/runtime";
+import {
+  errorBodyReason,
+  httpFailureKind,
+  isHtmlAnswer,
+  type HttpFailureKind,
+  type HttpResponse,
+} from "@floe/runtime/plugin-kit";
 import {
   MarquezAuthError,
   MarquezError,
@@ -11,32 +17,28 @@ import {
   MarquezRejectedError,
   MarquezResponseError,
   MarquezServerError,
+  type MarquezErrorCode,
 } from "./errors.js";
-import type { HttpExchange } from "./http.js";
-
-/** The reason in a Marquez error body, or the raw text when it is not JSON. */
-export function errorReason(body: string): string {
-  const text = body.trim();
-  if (text === "") return "";
-  try {
-    const parsed = JSON.parse(text) as { message?: unknown; errors?: unknown };
-    if (Array.isArray(parsed.errors)) return parsed.errors.map(String).join("; ");
-    if (typeof parsed.message === "string") return parsed.message;
-  } catch {
-    // not JSON: keep the text (sanitized) for diagnosis
-  }
-  return text;
-}
 
 export interface ResponseContext {
   destination: string;
   secrets: readonly string[];
 }
 
-export function assertEventAccepted(response: HttpExchange, context: ResponseContext): void {
+/** Which class and code each kind of HTTP failure is. */
+const ERROR_FOR_KIND: Record<HttpFailureKind, [typeof MarquezError, MarquezErrorCode]> = {
+  redirect: [MarquezResponseError, "malformed_response"],
+  unauthorized: [MarquezAuthError, "unauthorized"],
+  not_found: [MarquezNotFoundError, "not_found"],
+  rate_limited: [MarquezRejectedError, "rejected"],
+  server_error: [MarquezServerError, "server_error"],
+  rejected: [MarquezRejectedError, "rejected"],
+};
+
+export function assertEventAccepted(response: HttpResponse, context: ResponseContext): void {
   const { status } = response;
   if (status >= 200 && status < 300) {
-    if (/text\/html/i.test(response.contentType)) {
+    if (isHtmlAnswer(response)) {
       throw new MarquezResponseError(
         `${context.destination} answered HTTP ${status} with an HTML page, not the OpenLineage API`,
         { code: "malformed_response", destination: context.destination, status },
@@ -47,19 +49,14 @@ export function assertEventAccepted(response: HttpExchange, context: ResponseCon
   throw errorForStatus(response, context);
 }
 
-function errorForStatus(response: HttpExchange, context: ResponseContext): MarquezError {
+function errorForStatus(response: HttpResponse, context: ResponseContext): MarquezError {
   const { status } = response;
-  const reason = redactKnownSecrets(errorReason(response.body), context.secrets, { maxLength: 300 });
-  const message = `Marquez at ${context.destination} answered HTTP ${status}${reason ? `: ${reason}` : ""}`;
-  const base = { destination: context.destination, status };
-  if (status >= 300 && status < 400) {
-    return new MarquezResponseError(`${context.destination} answered a redirect (HTTP ${status}), not the OpenLineage API`, {
-      ...base,
-      code: "malformed_response",
-    });
-  }
-  if (status === 401 || status === 403) return new MarquezAuthError(message, { ...base, code: "unauthorized" });
-  if (status === 404) return new MarquezNotFoundError(message, { ...base, code: "not_found" });
-  if (status >= 500) return new MarquezServerError(message, { ...base, code: "server_error" });
-  return new MarquezRejectedError(message, { ...base, code: "rejected" });
+  const kind = httpFailureKind(status);
+  const [ErrorClass, code] = ERROR_FOR_KIND[kind];
+  const reason = errorBodyReason(response.text).slice(0, 300);
+  const message =
+    kind === "redirect"
+      ? `${context.destination} answered a redirect (HTTP ${status}), not the OpenLineage API`
+      : `Marquez at ${context.destination} answered HTTP ${status}${reason ? `: ${reason}` : ""}`;
+  return new ErrorClass(message, { code, destination: context.destination, status, secrets: context.secrets });
 }

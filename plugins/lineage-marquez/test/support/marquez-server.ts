@@ -6,15 +6,10 @@
  * Dropwizard's `404` elsewhere. It records accepted events; tests can queue
  * scripted answers.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import { ScriptedAnswers, sendJson, startLoopbackServer, type LoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+export type { RecordedRequest };
 
 export interface ScriptedResponse {
   status: number;
@@ -88,23 +83,26 @@ export class FakeMarquez {
   readonly events: Json[] = [];
   /** Bearer key required when set. */
   apiKey: string | undefined;
-  private readonly scripted: ScriptedResponse[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly server = http.createServer((req, res) => this.handle(req, res));
+  private readonly scripted = new ScriptedAnswers();
+  private loopback: LoopbackServer | undefined;
 
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.loopback = await startLoopbackServer((request, res, req) => {
+      this.requests.push(request);
+      if (!this.scripted.serveNext(res, req)) this.handle(request, res);
+    });
+    return this.loopback.url;
   }
 
   respondNext(response: ScriptedResponse): void {
-    this.scripted.push(response);
+    const { status, body, contentType, delayMs } = response;
+    this.scripted.push({ status, body, delayMs, headers: { "content-type": contentType ?? "application/json" } });
   }
 
   reset(): void {
     this.requests.length = 0;
     this.events.length = 0;
-    this.scripted.length = 0;
+    this.scripted.clear();
     this.apiKey = undefined;
   }
 
@@ -114,56 +112,28 @@ export class FakeMarquez {
   }
 
   async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.scripted.cancel();
+    await this.loopback?.close();
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      const path = new URL(req.url ?? "/", "http://localhost").pathname;
-      this.requests.push({ method: req.method ?? "", path, headers: req.headers, body });
-      const scripted = this.scripted.shift();
-      if (scripted) return this.sendScripted(res, scripted);
-      if (req.method !== "POST" || path !== "/api/v1/lineage") return json(res, 404, { code: 404, message: "HTTP 404 Not Found" });
-      if (this.apiKey !== undefined && req.headers.authorization !== `Bearer ${this.apiKey}`) {
-        return json(res, 401, { code: 401, message: "Credentials are required to access this resource." });
-      }
-      if (!/^application\/json/.test(req.headers["content-type"] ?? "")) {
-        return json(res, 415, { code: 415, message: "HTTP 415 Unsupported Media Type" });
-      }
-      let event: Json;
-      try {
-        event = JSON.parse(body) as Json;
-      } catch {
-        return json(res, 400, { code: 400, message: "Unable to process JSON" });
-      }
-      const errors = validateLineageEvent(event);
-      if (errors.length > 0) return json(res, 422, { errors });
-      this.events.push(event);
-      res.writeHead(201);
-      res.end();
-    });
+  private handle({ method, path, headers, body }: RecordedRequest, res: http.ServerResponse): void {
+    if (method !== "POST" || path !== "/api/v1/lineage") return sendJson(res, 404, { code: 404, message: "HTTP 404 Not Found" });
+    if (this.apiKey !== undefined && headers.authorization !== `Bearer ${this.apiKey}`) {
+      return sendJson(res, 401, { code: 401, message: "Credentials are required to access this resource." });
+    }
+    if (!/^application\/json/.test(headers["content-type"] ?? "")) {
+      return sendJson(res, 415, { code: 415, message: "HTTP 415 Unsupported Media Type" });
+    }
+    let event: Json;
+    try {
+      event = JSON.parse(body) as Json;
+    } catch {
+      return sendJson(res, 400, { code: 400, message: "Unable to process JSON" });
+    }
+    const errors = validateLineageEvent(event);
+    if (errors.length > 0) return sendJson(res, 422, { errors });
+    this.events.push(event);
+    res.writeHead(201);
+    res.end();
   }
-
-  private sendScripted(res: http.ServerResponse, scripted: ScriptedResponse): void {
-    const reply = () => {
-      res.writeHead(scripted.status, { "content-type": scripted.contentType ?? "application/json" });
-      res.end(scripted.body ?? "");
-    };
-    if (!scripted.delayMs) return reply();
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!res.destroyed) reply();
-    }, scripted.delayMs);
-    this.timers.add(timer);
-  }
-}
-
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
 }
