@@ -3,7 +3,7 @@
  * Failures name the paths and expectations, never the API token's value.
  */
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
+import { parseConfig } from "@floe/runtime/plugin-kit";
 
 export const dagsterConfigSchema = z
   .object({
@@ -31,13 +31,7 @@ export const dagsterConfigSchema = z
 export type DagsterConfigInput = z.input<typeof dagsterConfigSchema>;
 export type DagsterConfig = z.output<typeof dagsterConfigSchema>;
 
+/** Validates the configuration or throws ConfigError (paths and expectations, never received values). */
 export function parseDagsterConfig(input: unknown): DagsterConfig {
-  const result = dagsterConfigSchema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => {
-      const path = issue.path.map(String).join(".") || "(root)";
-      return `${path}: ${path === "apiToken" ? "expected a non-empty string" : issue.message}`;
-    }),
-  );
+  return parseConfig("dagster", dagsterConfigSchema, input);
 }

@@ -4,8 +4,8 @@
  * completion and reads or reports asset materializations. Each operation runs
  * inside the `orchestrator.<operation>` span.
  */
-import { setTimeout as delay } from "node:timers/promises";
 import { OrchestratorPlugin, TERMINAL_RUN_STATUSES, type RunStatus } from "@floe/runtime";
+import { sleep } from "@floe/runtime/plugin-kit";
 import { buildAssetGraph, keyToString, loadManifest, type AssetGraph, type DefinitionsSource } from "./asset-graph.js";
 import { parseDagsterConfig, type DagsterConfig, type DagsterConfigInput } from "./config.js";
 import {
@@ -166,7 +166,7 @@ export class DagsterOrchestratorPlugin extends OrchestratorPlugin<DefinitionsSou
         if (poll === this.config.maxPolls) {
           throw new DagsterError(`run ${runId} still ${status} after ${poll} polls`, { code: "WAIT_EXHAUSTED" });
         }
-        await delay(this.config.pollIntervalMs);
+        await sleep(this.config.pollIntervalMs);
       }
       span.setAttribute(ATTRIBUTES.RUN_STATUS, status);
       if (status !== "SUCCESS") throw new RunFailedError(`run ${runId} ended ${status}`, { code: status });

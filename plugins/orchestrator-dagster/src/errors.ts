@@ -1,27 +1,19 @@
 /**
  * Typed errors of the Dagster plugin: transport failures, GraphQL `errors`,
  * and the error members of Dagster's result unions (`PythonError`,
- * `RunNotFoundError`, `PipelineNotFoundError`...). Messages are sanitized.
+ * `RunNotFoundError`, `PipelineNotFoundError`...). Messages are sanitized
+ * (and stripped of the API token) by FloePluginError.
  */
-import { sanitizeErrorMessage } from "@floe/runtime";
+import { FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
 
-/** The configuration failed validation; `problems` lists `path: expectation`. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  constructor(readonly problems: string[]) {
-    super(`invalid dagster config: ${problems.join("; ")}`);
-  }
-}
+/** The configuration failed validation; `issues` lists `path: expectation`. */
+export { ConfigError } from "@floe/runtime/plugin-kit";
 
 /** Any Dagster failure. `code` is the GraphQL `__typename` or a transport code; `status` the HTTP status. */
-export class DagsterError extends Error {
+export class DagsterError extends FloePluginError {
   override name = "DagsterError";
-  readonly code: string;
-  readonly status: number | undefined;
-  constructor(message: string, options: { code?: string; status?: number; cause?: unknown } = {}) {
-    super(sanitizeErrorMessage(message), options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = options.code ?? "DAGSTER_ERROR";
-    this.status = options.status;
+  constructor(message: string, options: Partial<PluginErrorOptions> = {}) {
+    super(message, { ...options, code: options.code ?? "DAGSTER_ERROR" });
   }
 }
 

@@ -1,9 +1,10 @@
 /**
  * Minimal GraphQL-over-HTTP client for the Dagster webserver: POSTs
  * `{ query, variables, operationName }` to `/graphql` with the timeout and
- * optional Dagster+ token, and turns transport failures, HTTP errors and
- * top-level GraphQL `errors` into typed errors.
+ * optional Dagster+ token over the kit's bounded `httpRequest`, and turns
+ * transport failures, HTTP errors and top-level GraphQL `errors` into typed errors.
  */
+import { httpRequestAs } from "@floe/runtime/plugin-kit";
 import type { DagsterConfig } from "./config.js";
 import {
   DagsterError,
@@ -31,23 +32,23 @@ export class DagsterGraphQLClient {
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
     if (this.config.apiToken) headers["Dagster-Cloud-Api-Token"] = this.config.apiToken;
     const context = `dagster ${operation.operationName}`;
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(this.endpoint, {
+    const secrets = [this.config.apiToken];
+    const response = await httpRequestAs(
+      {
         method: "POST",
+        url: this.endpoint,
         headers,
         body: JSON.stringify({ query: operation.query, variables, operationName: operation.operationName }),
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      const name = (error as { name?: string }).name;
-      if (name === "TimeoutError" || name === "AbortError") {
-        throw new DagsterTimeoutError(`${context}: no response within ${this.config.timeoutMs} ms`, { code: "TIMEOUT" });
-      }
-      throw new DagsterError(`${context}: request failed: ${(error as Error).message}`, { code: "CONNECTION", cause: error });
-    }
+        timeoutMs: this.config.timeoutMs,
+        redirect: "follow",
+      },
+      {
+        timeout: (error) =>
+          new DagsterTimeoutError(`${context}: no response within ${this.config.timeoutMs} ms`, { code: "TIMEOUT", cause: error }),
+        unreachable: (error) => new DagsterError(`${context}: ${error.message}`, { code: "CONNECTION", cause: error }),
+      },
+    );
+    const text = response.text;
     let body: { data?: unknown; errors?: Array<{ message?: unknown }> } | undefined;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -57,7 +58,11 @@ export class DagsterGraphQLClient {
     if (!response.ok) {
       const detail = body?.errors?.map((e) => String(e.message)).join("; ") ?? text.slice(0, 200);
       const cls = response.status === 401 || response.status === 403 ? DagsterUnauthorizedError : DagsterHttpError;
-      throw new cls(`${context}: HTTP ${response.status}: ${detail}`, { code: `HTTP_${response.status}`, status: response.status });
+      throw new cls(`${context}: HTTP ${response.status}: ${detail}`, {
+        code: `HTTP_${response.status}`,
+        status: response.status,
+        secrets,
+      });
     }
     if (body === undefined || typeof body !== "object") {
       throw new MalformedResponseError(`${context}: response is not a GraphQL JSON body`, { code: "MALFORMED_RESPONSE", status: response.status });
@@ -66,6 +71,7 @@ export class DagsterGraphQLClient {
       throw new DagsterGraphQLError(`${context}: ${body.errors.map((e) => String(e.message)).join("; ")}`, {
         code: "GRAPHQL_ERROR",
         status: response.status,
+        secrets,
       });
     }
     if (body.data === undefined || body.data === null) {
@@ -73,4 +79,5 @@ export class DagsterGraphQLClient {
     }
     return body.data as T;
   }
+
 }

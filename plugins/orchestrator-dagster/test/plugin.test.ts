@@ -152,10 +152,10 @@ describe("asset events", () => {
 
 describe("transport failures", () => {
   it("maps 401, 5xx, GraphQL errors, malformed bodies and timeouts", async () => {
-    const plugin = pluginFor(server, { apiToken: "user:wrong-token-value", timeoutMs: 200 });
+    const plugin = pluginFor(server, { apiToken: "user:wrong-token-value" });
     await expect(plugin.getRunStatus("r1")).rejects.toBeInstanceOf(DagsterUnauthorizedError);
 
-    const ok = pluginFor(server, { timeoutMs: 200 });
+    const ok = pluginFor(server);
     server.addFault({ status: 503, body: "upstream unavailable" });
     const http = await ok.getRunStatus("r1").catch((e: unknown) => e);
     expect(http).toBeInstanceOf(DagsterHttpError);
@@ -168,7 +168,17 @@ describe("transport failures", () => {
     await expect(ok.getRunStatus("r1")).rejects.toBeInstanceOf(MalformedResponseError);
 
     server.addFault({ status: 200, body: { data: null }, delayMs: 1_000 });
-    await expect(ok.getRunStatus("r1")).rejects.toBeInstanceOf(DagsterTimeoutError);
+    await expect(pluginFor(server, { timeoutMs: 200 }).getRunStatus("r1")).rejects.toBeInstanceOf(DagsterTimeoutError);
+  });
+});
+
+describe("secrets in errors", () => {
+  it("strips the API token from an error Dagster echoes it in", async () => {
+    server.addFault({ status: 403, body: { errors: [{ message: `token ${API_TOKEN} was revoked` }] } });
+    const error = await pluginFor(server).getRunStatus("r1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DagsterUnauthorizedError);
+    expect((error as Error).message).toContain("was revoked");
+    expect((error as Error).message).not.toContain(API_TOKEN);
   });
 });
 
@@ -181,7 +191,7 @@ describe("config and registry", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems.map((p) => p.split(":")[0]).sort()).toEqual(["apiToken", "repositoryLocationName", "url"]);
+    expect((error as ConfigError).issues.map((p) => p.split(":")[0]).sort()).toEqual(["apiToken", "repositoryLocationName", "url"]);
   });
 
   it("is discovered by the registry with tracer floe.orchestrator.dagster", async () => {

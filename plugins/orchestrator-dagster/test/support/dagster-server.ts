@@ -7,9 +7,9 @@
  * `__typename`), as a GraphQL server does. Runs advance one status per poll.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { Kind, parse, print, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+import { ScriptedAnswers, sendBody, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
 export interface RecordedOperation {
   operationName: string;
@@ -77,15 +77,11 @@ function project(value: any, selectionSet: SelectionSetNode | undefined): any {
   return out;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" }).end(typeof body === "string" ? body : JSON.stringify(body));
-}
-
 export async function startDagsterServer(options: DagsterServerOptions): Promise<DagsterServer> {
   const operations: RecordedOperation[] = [];
   const runs = new Map<string, StoredRun>();
   const reportedEvents: Array<Record<string, any>> = [];
-  const faults: Fault[] = [];
+  const faults = new ScriptedAnswers();
   let nextStatuses = ["QUEUED", "STARTING", "STARTED", "SUCCESS"];
 
   function launchRun(params: any): any {
@@ -137,24 +133,17 @@ export async function startDagsterServer(options: DagsterServerOptions): Promise
     };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const fault = faults.shift();
-    if (fault) {
-      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      sendJson(res, fault.status, fault.body ?? "");
+  async function handle(request: RecordedRequest, res: ServerResponse, req: IncomingMessage): Promise<void> {
+    if (faults.serveNext(res, req)) return;
+    if (request.method !== "POST" || request.path !== "/graphql" || Object.keys(request.query).length > 0) {
+      sendBody(res, 404, "Not Found");
       return;
     }
-    if (req.method !== "POST" || req.url !== "/graphql") {
-      sendJson(res, 404, "Not Found");
+    if (options.apiToken && request.headers["dagster-cloud-api-token"] !== options.apiToken) {
+      sendBody(res, 401, { errors: [{ message: "Invalid or missing Dagster Cloud API token" }] });
       return;
     }
-    if (options.apiToken && req.headers["dagster-cloud-api-token"] !== options.apiToken) {
-      sendJson(res, 401, { errors: [{ message: "Invalid or missing Dagster Cloud API token" }] });
-      return;
-    }
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    const body = JSON.parse(request.body);
     let operation: OperationDefinitionNode | undefined;
     try {
       const document = parse(body.query);
@@ -162,16 +151,16 @@ export async function startDagsterServer(options: DagsterServerOptions): Promise
         (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === body.operationName,
       );
     } catch (error) {
-      sendJson(res, 400, { errors: [{ message: `Syntax Error: ${(error as Error).message}` }] });
+      sendBody(res, 400, { errors: [{ message: `Syntax Error: ${(error as Error).message}` }] });
       return;
     }
     if (!operation) {
-      sendJson(res, 400, { errors: [{ message: `Unknown operation named "${body.operationName}".` }] });
+      sendBody(res, 400, { errors: [{ message: `Unknown operation named "${body.operationName}".` }] });
       return;
     }
     const root = operation.selectionSet.selections[0];
     if (root?.kind !== Kind.FIELD) {
-      sendJson(res, 400, { errors: [{ message: "expected a root field" }] });
+      sendBody(res, 400, { errors: [{ message: "expected a root field" }] });
       return;
     }
     const rootField = root.name.value;
@@ -180,17 +169,17 @@ export async function startDagsterServer(options: DagsterServerOptions): Promise
     );
     const expected = VARIABLE_TYPES[rootField];
     if (!expected) {
-      sendJson(res, 200, { errors: [{ message: `Cannot query field "${rootField}" on type "${operation.operation === "mutation" ? "Mutation" : "Query"}".` }] });
+      sendBody(res, 200, { errors: [{ message: `Cannot query field "${rootField}" on type "${operation.operation === "mutation" ? "Mutation" : "Query"}".` }] });
       return;
     }
     for (const [name, type] of Object.entries(expected)) {
       if (declared[name] !== type) {
-        sendJson(res, 200, { errors: [{ message: `Variable "$${name}" of type "${declared[name]}" used in position expecting type "${type}".` }] });
+        sendBody(res, 200, { errors: [{ message: `Variable "$${name}" of type "${declared[name]}" used in position expecting type "${type}".` }] });
         return;
       }
     }
     const variables = body.variables ?? {};
-    operations.push({ operationName: body.operationName, rootField, variables, headers: req.headers });
+    operations.push({ operationName: body.operationName, rootField, variables, headers: request.headers });
 
     let result: any;
     if (rootField === "launchRun") result = launchRun(variables.executionParams);
@@ -199,29 +188,32 @@ export async function startDagsterServer(options: DagsterServerOptions): Promise
       reportedEvents.push(variables.eventParams);
       result = { __typename: "ReportRunlessAssetEventsSuccess", assetKey: { __typename: "AssetKey", path: variables.eventParams.assetKey.path } };
     }
-    sendJson(res, 200, { data: { [root.alias?.value ?? rootField]: project(result, root.selectionSet) } });
+    sendBody(res, 200, { data: { [root.alias?.value ?? rootField]: project(result, root.selectionSet) } });
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: String(error) }] });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await startLoopbackServer((request, res, req) =>
+    handle(request, res, req).catch((error: unknown) => {
+      if (!res.headersSent) sendBody(res, 500, { errors: [{ message: String(error) }] });
+    }),
+  );
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     operations,
     runs,
     reportedEvents,
     setNextRunStatuses: (statuses) => {
       nextStatuses = statuses;
     },
-    addFault: (fault) => faults.push(fault),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+    addFault: ({ status, body = "", delayMs }) =>
+      faults.push({
+        status,
+        body: typeof body === "string" ? body : JSON.stringify(body),
+        headers: { "content-type": "application/json" },
+        delayMs,
       }),
+    close: () => {
+      faults.cancel();
+      return server.close();
+    },
   };
 }
