@@ -3,6 +3,7 @@
  * The webhook URL is a credential (its path is the token): validation messages
  * name the field and what was expected, never the URL.
  */
+import { ConfigError, parseConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const floeContextSchema = z
@@ -55,20 +56,9 @@ export const slackConfigSchema = z
 export type SlackConfigInput = z.input<typeof slackConfigSchema>;
 export type SlackConfig = z.output<typeof slackConfigSchema>;
 
-/** The configuration is invalid; the message lists each failing path and what was expected. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  readonly code = "invalid_config";
-  constructor(readonly issues: readonly string[]) {
-    super(`invalid alert-slack config: ${issues.join("; ")}`);
-  }
-}
+export { ConfigError };
 
-/** Validates raw configuration; throws ConfigError listing paths and expectations, not received values. */
-export function parseConfig(input: unknown): SlackConfig {
-  const result = slackConfigSchema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(root)"}: ${issue.message}`),
-  );
+/** Validates raw configuration; throws ConfigError (code `invalid_config`) listing paths and expectations, not received values. */
+export function parseSlackConfig(input: unknown): SlackConfig {
+  return parseConfig("alert-slack", slackConfigSchema, input, { code: "invalid_config" });
 }

@@ -3,34 +3,22 @@
  * as a plain-text code (`invalid_payload`, `channel_not_found`, `no_service`...);
  * each maps to a class and a delivery status so the caller and the span know
  * why, and `destination` is the channel name (the URL is a credential).
+ * Messages are sanitized and stripped of the webhook URL by the kit's
+ * AlertChannelError at construction.
  */
 import type { AlertDeliveryStatus } from "@floe/runtime";
+import { AlertChannelError, deliveryStatusFor, httpFailureKind, type AlertChannelErrorOptions } from "@floe/runtime/plugin-kit";
 
-export interface SlackErrorDetails {
+export interface SlackErrorDetails extends AlertChannelErrorOptions {
   /** Slack's error code (`channel_not_found`) or ours (`timeout`, `unreachable`, `http_500`...). */
   code: string;
-  deliveryStatus: AlertDeliveryStatus;
-  destination: string;
-  status?: number;
-  attempts?: number;
 }
 
-export class SlackError extends Error {
+export class SlackError extends AlertChannelError {
   override name = "SlackError";
-  readonly code: string;
-  readonly deliveryStatus: AlertDeliveryStatus;
-  readonly destination: string;
-  readonly status: number | undefined;
-  /** Requests made before giving up. */
-  attempts: number;
 
   constructor(message: string, details: SlackErrorDetails) {
-    super(message);
-    this.code = details.code;
-    this.deliveryStatus = details.deliveryStatus;
-    this.destination = details.destination;
-    this.status = details.status;
-    this.attempts = details.attempts ?? 1;
+    super(message, details);
   }
 }
 
@@ -104,11 +92,30 @@ const KNOWN_CODES: Record<string, SlackErrorClass> = {
 /** A Slack error code is a short snake_case word; anything else is a body we do not recognise. */
 const SLACK_CODE = /^[a-z][a-z0-9_]{1,60}$/;
 
-/** The typed error for a non-`ok` webhook answer. `reason` is already redacted and sanitized. */
-export function slackErrorFor(status: number, body: string, reason: string, destination: string): SlackError {
+/** Our class for a status whose body is not a Slack code, by the kind of HTTP failure it is. */
+const CLASS_FOR_KIND = {
+  server_error: SlackServerError,
+  not_found: SlackWebhookNotFoundError,
+  unauthorized: SlackForbiddenError,
+  redirect: SlackResponseError,
+  rate_limited: SlackResponseError,
+  rejected: SlackResponseError,
+} as const;
+
+/**
+ * The typed error for a non-`ok` webhook answer. `reason` is the (trimmed)
+ * body to quote; the message is stripped of `secrets` (the webhook URL).
+ */
+export function slackErrorFor(
+  status: number,
+  body: string,
+  reason: string,
+  destination: string,
+  secrets: readonly string[] = [],
+): SlackError {
   const code = body.trim();
   const known = SLACK_CODE.test(code) ? KNOWN_CODES[code] : undefined;
-  const details = { destination, status };
+  const details = { destination, status, secrets };
   const where = `Slack webhook for ${destination} answered HTTP ${status}`;
   if (known) {
     const deliveryStatus: AlertDeliveryStatus =
@@ -116,15 +123,9 @@ export function slackErrorFor(status: number, body: string, reason: string, dest
     return new known(`${where}: ${code}`, { ...details, code, deliveryStatus });
   }
   const suffix = reason ? `: ${reason}` : "";
-  if (status >= 500) return new SlackServerError(`${where}${suffix}`, { ...details, code: `http_${status}`, deliveryStatus: "failed" });
-  if (status === 404) {
-    return new SlackWebhookNotFoundError(`${where}${suffix}`, { ...details, code: "http_404", deliveryStatus: "rejected" });
-  }
-  if (status === 401 || status === 403) {
-    return new SlackForbiddenError(`${where}${suffix}`, { ...details, code: `http_${status}`, deliveryStatus: "rejected" });
-  }
   if (status >= 200 && status < 300) {
     return new SlackResponseError(`${where} but not "ok"${suffix}`, { ...details, code: "malformed_response", deliveryStatus: "failed" });
   }
-  return new SlackResponseError(`${where}${suffix}`, { ...details, code: `http_${status}`, deliveryStatus: status < 500 ? "rejected" : "failed" });
+  const kind = httpFailureKind(status);
+  return new CLASS_FOR_KIND[kind](`${where}${suffix}`, { ...details, code: `http_${status}`, deliveryStatus: deliveryStatusFor(kind) });
 }

@@ -4,21 +4,20 @@
  * error codes to typed errors. Spans name the channel, never the webhook URL
  * (which is the credential).
  */
-import type { Span } from "@opentelemetry/api";
+import { AlertChannelPlugin, type Alert, type AlertDeliveryResult, type FloeContext, type HealthStatus } from "@floe/runtime";
 import {
-  AlertChannelPlugin,
-  type Alert,
-  type AlertDeliveryResult,
-  type FloeContext,
-  type HealthStatus,
-  redactKnownSecrets,
-} from "@floe/runtime";
+  alertTransportErrors,
+  checkChannelHealth,
+  deliveredResult,
+  httpRequestAs,
+  recordDeliveryFailure,
+  retryAfterMs,
+  sleep,
+  type HttpResponse,
+} from "@floe/runtime/plugin-kit";
 import { buildSlackMessage } from "./blocks.js";
-import { parseConfig, type SlackConfig, type SlackConfigInput } from "./config.js";
-import { SlackError, SlackRateLimitedError, slackErrorFor } from "./errors.js";
-import { postToWebhook } from "./http.js";
-
-import { retryAfterMs, sleep } from "./retry-after.js";
+import { parseSlackConfig, type SlackConfig, type SlackConfigInput } from "./config.js";
+import { SlackError, SlackRateLimitedError, SlackTimeoutError, SlackUnreachableError, slackErrorFor } from "./errors.js";
 import { ATTRIBUTES, TRACER_NAME, alertSpan } from "./tracing.js";
 
 const CHANNEL = "slack";
@@ -45,7 +44,7 @@ export class SlackAlertPlugin extends AlertChannelPlugin {
 
   constructor(config: SlackConfigInput) {
     super();
-    this.config = parseConfig(config);
+    this.config = parseSlackConfig(config);
     this.destination = this.config.channel;
     this.floeContext = this.config.floe;
     const url = new URL(this.config.webhookUrl);
@@ -69,24 +68,23 @@ export class SlackAlertPlugin extends AlertChannelPlugin {
           for (;;) {
             attempts++;
             span.setAttribute(ATTRIBUTES.ATTEMPTS, attempts);
-            const answer = await postToWebhook(this.config.webhookUrl, message, this.config.timeoutMs, this.destination);
+            const answer = await this.post(message);
             span.setAttribute(ATTRIBUTES.HTTP_STATUS, answer.status);
-            if (answer.status === 200 && answer.body.trim() === "ok") {
-              span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, "delivered");
-              return { delivered: true, status: "delivered", destination: this.destination, attempts, id: alert.id };
+            if (answer.status === 200 && answer.text.trim() === "ok") {
+              return deliveredResult(span, ATTRIBUTES, { destination: this.destination, attempts, id: alert.id });
             }
             if (answer.status === 429) {
-              const wait = retryAfterMs(answer.retryAfter) ?? defaultWaitMs;
+              const wait = retryAfterMs(answer.headers.get("retry-after")) ?? defaultWaitMs;
               if (attempts > maxRetries || wait > maxWaitMs) throw this.rateLimited(attempts, wait, maxWaitMs);
               span.addEvent("slack.rate_limited", { "retry_after_ms": wait, "alert.attempts": attempts });
               await sleep(wait);
               continue;
             }
-            throw slackErrorFor(answer.status, answer.body, this.reason(answer.body), this.destination);
+            throw this.errorFor(answer);
           }
         } catch (error) {
           if (error instanceof SlackError) error.attempts = attempts;
-          recordFailure(span, error);
+          recordDeliveryFailure(span, ATTRIBUTES, error);
           throw error;
         }
       },
@@ -102,31 +100,37 @@ export class SlackAlertPlugin extends AlertChannelPlugin {
     return alertSpan(
       "healthCheck",
       { [ATTRIBUTES.CHANNEL]: CHANNEL, [ATTRIBUTES.DESTINATION]: this.destination },
-      async (span) => {
-        let status: HealthStatus;
-        try {
-          const answer = await postToWebhook(this.config.webhookUrl, {}, this.config.timeoutMs, this.destination);
+      (span) =>
+        checkChannelHealth(span, { destination: this.destination, attributes: ATTRIBUTES, secrets: this.secrets }, async () => {
+          const answer = await this.post({});
           span.setAttribute(ATTRIBUTES.HTTP_STATUS, answer.status);
-          const code = answer.body.trim();
+          const code = answer.text.trim();
           if ((answer.status === 400 && ALIVE_ANSWERS.has(code)) || (answer.status === 200 && code === "ok")) {
-            status = { healthy: true, destination: this.destination, detail: `webhook answered ${code} to an empty payload` };
-          } else {
-            throw slackErrorFor(answer.status, answer.body, this.reason(answer.body), this.destination);
+            return `webhook answered ${code} to an empty payload`;
           }
-        } catch (error) {
-          if (!(error instanceof SlackError)) throw error;
-          span.setAttribute(ATTRIBUTES.ERROR_TYPE, error.code);
-          status = { healthy: false, destination: this.destination, detail: redactKnownSecrets(error.message, this.secrets) };
-        }
-        span.setAttribute(ATTRIBUTES.HEALTHY, status.healthy);
-        return status;
-      },
+          throw this.errorFor(answer);
+        }),
       { floe: this.floeContext },
     );
   }
 
-  private reason(body: string): string {
-    return redactKnownSecrets(body.trim(), this.secrets, { maxLength: 200 });
+  /** One POST to the webhook; a timeout or an unreachable host surfaces as this channel's typed error, without the URL. */
+  private post(payload: unknown): Promise<HttpResponse> {
+    return httpRequestAs(
+      {
+        method: "POST",
+        url: this.config.webhookUrl,
+        headers: { "content-type": "application/json; charset=utf-8" },
+        body: JSON.stringify(payload),
+        timeoutMs: this.config.timeoutMs,
+        peer: `Slack webhook for ${this.destination}`,
+      },
+      alertTransportErrors({ timeout: SlackTimeoutError, unreachable: SlackUnreachableError }, this.destination, this.secrets),
+    );
+  }
+
+  private errorFor(answer: HttpResponse): SlackError {
+    return slackErrorFor(answer.status, answer.text, answer.text.trim().slice(0, 200), this.destination, this.secrets);
   }
 
   private rateLimited(attempts: number, wait: number, maxWaitMs: number): SlackRateLimitedError {
@@ -141,17 +145,5 @@ export class SlackAlertPlugin extends AlertChannelPlugin {
       status: 429,
       attempts,
     });
-  }
-}
-
-/** Where and why, on the span, before the (sanitized) error itself is recorded by the span helper. */
-function recordFailure(span: Span, error: unknown): void {
-  if (error instanceof SlackError) {
-    span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, error.deliveryStatus);
-    span.setAttribute(ATTRIBUTES.ERROR_TYPE, error.code);
-    if (error.status !== undefined) span.setAttribute(ATTRIBUTES.HTTP_STATUS, error.status);
-  } else {
-    span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, "failed");
-    span.setAttribute(ATTRIBUTES.ERROR_TYPE, error instanceof Error ? error.name : "unknown");
   }
 }

@@ -6,15 +6,10 @@
  * `404 channel_not_found` / `410 channel_is_archived` for a gone channel, and
  * `429` with `Retry-After`. It records every request; tests can queue scripted answers.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import { ScriptedAnswers, startLoopbackServer, type LoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+export type { RecordedRequest };
 
 export interface ScriptedResponse {
   status: number;
@@ -32,74 +27,56 @@ export class FakeSlack {
   /** The token path of the one registered hook. */
   readonly hookPath = "/services/T0FLOE001/B0ALERTS1/xoxwh7Kq2ZpL9vR4sWc8Yt3N";
   channelState: "active" | "not_found" | "archived" = "active";
-  private readonly scripted: ScriptedResponse[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly server = http.createServer((req, res) => this.handle(req, res));
-  private origin = "";
+  private readonly scripted = new ScriptedAnswers();
+  private loopback: LoopbackServer | undefined;
 
   async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.loopback = await startLoopbackServer((request, res, req) => {
+      this.requests.push(request);
+      if (!this.scripted.serveNext(res, req)) this.handle(request, res);
+    });
   }
 
   /** The webhook URL (a credential: its path is the token). */
   get webhookUrl(): string {
-    return `${this.origin}${this.hookPath}`;
+    return `${this.loopback?.url ?? ""}${this.hookPath}`;
   }
 
   respondNext(...responses: ScriptedResponse[]): void {
-    this.scripted.push(...responses);
+    for (const { status, body, headers, delayMs } of responses) {
+      this.scripted.push({ status, body, delayMs, headers: { "content-type": "text/html", ...headers } });
+    }
   }
 
   reset(): void {
     this.requests.length = 0;
     this.posted.length = 0;
-    this.scripted.length = 0;
+    this.scripted.clear();
     this.channelState = "active";
   }
 
   async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.scripted.cancel();
+    await this.loopback?.close();
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      const path = new URL(req.url ?? "/", "http://localhost").pathname;
-      this.requests.push({ method: req.method ?? "", path, headers: req.headers, body });
-      const scripted = this.scripted.shift();
-      if (scripted) return this.sendScripted(res, scripted);
-      if (req.method !== "POST" || path !== this.hookPath) return reply(res, 404, "no_service");
-      if (this.channelState === "not_found") return reply(res, 404, "channel_not_found");
-      if (this.channelState === "archived") return reply(res, 410, "channel_is_archived");
-      let message: Record<string, unknown>;
-      try {
-        message = JSON.parse(body) as Record<string, unknown>;
-        if (!message || typeof message !== "object" || Array.isArray(message)) throw new Error("not an object");
-      } catch {
-        return reply(res, 400, "invalid_payload");
-      }
-      const hasText = typeof message.text === "string" && message.text !== "";
-      const hasBlocks = Array.isArray(message.blocks) && message.blocks.length > 0;
-      if (!hasText && !hasBlocks) return reply(res, 400, "no_text");
-      if (message.blocks !== undefined && !validBlocks(message.blocks)) return reply(res, 400, "invalid_blocks");
-      this.posted.push(message);
-      reply(res, 200, "ok");
-    });
-  }
-
-  private sendScripted(res: http.ServerResponse, scripted: ScriptedResponse): void {
-    const send = () => reply(res, scripted.status, scripted.body ?? "", scripted.headers);
-    if (!scripted.delayMs) return send();
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!res.destroyed) send();
-    }, scripted.delayMs);
-    this.timers.add(timer);
+  private handle({ method, path, body }: RecordedRequest, res: http.ServerResponse): void {
+    if (method !== "POST" || path !== this.hookPath) return reply(res, 404, "no_service");
+    if (this.channelState === "not_found") return reply(res, 404, "channel_not_found");
+    if (this.channelState === "archived") return reply(res, 410, "channel_is_archived");
+    let message: Record<string, unknown>;
+    try {
+      message = JSON.parse(body) as Record<string, unknown>;
+      if (!message || typeof message !== "object" || Array.isArray(message)) throw new Error("not an object");
+    } catch {
+      return reply(res, 400, "invalid_payload");
+    }
+    const hasText = typeof message.text === "string" && message.text !== "";
+    const hasBlocks = Array.isArray(message.blocks) && message.blocks.length > 0;
+    if (!hasText && !hasBlocks) return reply(res, 400, "no_text");
+    if (message.blocks !== undefined && !validBlocks(message.blocks)) return reply(res, 400, "invalid_blocks");
+    this.posted.push(message);
+    reply(res, 200, "ok");
   }
 }
 
@@ -142,9 +119,8 @@ function validBlocks(blocks: unknown): boolean {
   });
 }
 
-function reply(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.setHeader("content-type", "text/html");
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.writeHead(status);
+/** hooks.slack.com answers its codes as text/html. */
+function reply(res: http.ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { "content-type": "text/html" });
   res.end(body);
 }
