@@ -9,6 +9,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 import { findProperty, unwrapTsExpression } from "../util/ast.js";
 import { resolveBinding } from "../util/bindings.js";
 import { createRule } from "../util/create-rule.js";
+import { mentionsAny } from "../util/text-prefilter.js";
 
 export const RULE_NAME = "no-operation-name";
 const LEGACY_OPTION = "operationName";
@@ -38,6 +39,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    if (!mentionsAny(context, ["operationName", "@floe/iceberg"])) return {};
     const sourceCode = context.sourceCode;
 
     function isTraced(callee: TSESTree.Node): boolean {

@@ -6,6 +6,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { calleeMember, staticMemberName } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
+import { mentionsAny } from "../util/text-prefilter.js";
 import {
   argumentText,
   containsOptionalLink,
@@ -59,6 +60,7 @@ export default createRule<[SpanTypeOptions], MessageIds>({
   },
   defaultOptions: [{ requireSpanType: false }],
   create(context, [options]) {
+    if (!mentionsAny(context, ["recordException"])) return {};
     const sourceCode = context.sourceCode;
 
     function replacementCall(call: TSESTree.CallExpression, receiver: TSESTree.Expression, callee: string): string | undefined {

@@ -14,6 +14,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeMember, findProperty, literalString, staticKeyName, staticMemberName, unwrapTsExpression } from "../util/ast.js";
 import { resolveBinding } from "../util/bindings.js";
 import { createRule } from "../util/create-rule.js";
+import { mentionsAny } from "../util/text-prefilter.js";
 import { receiverCountsAsSpan, SPAN_TYPE_OPTIONS_SCHEMA, type SpanTypeOptions } from "../util/span-type.js";
 import { staticString } from "../util/static-string.js";
 
@@ -56,6 +57,7 @@ export default createRule<[SpanTypeOptions], "sensitiveKey" | "sensitiveValue">(
   },
   defaultOptions: [{ requireSpanType: false }],
   create(context, [options]) {
+    if (!mentionsAny(context, ["ttribute"])) return {};
     const requireSpanType = options.requireSpanType ?? false;
 
     function checkPair(keyNode: TSESTree.Node, key: string | undefined, valueNode: TSESTree.Node | undefined): void {

@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 import { calleeMember, findProperty, staticMemberName, unwrapTsExpression } from "../util/ast.js";
 import { isBindingTo } from "../util/bindings.js";
 import { createRule } from "../util/create-rule.js";
+import { mentionsAny } from "../util/text-prefilter.js";
 import { isErrorDerived } from "../util/error-derived.js";
 import { argumentText, withImport } from "../util/fix-helpers.js";
 import { runtimeHelperReference } from "../util/runtime-import.js";
@@ -53,6 +54,7 @@ export default createRule<[SpanTypeOptions], "unsanitizedStatus">({
   },
   defaultOptions: [{ requireSpanType: false }],
   create(context, [options]) {
+    if (!mentionsAny(context, ["setStatus"])) return {};
     const sourceCode = context.sourceCode;
     return {
       CallExpression(node) {

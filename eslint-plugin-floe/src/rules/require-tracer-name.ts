@@ -9,6 +9,7 @@ import { deriveTracerName, isInstrumentedType } from "@floe/runtime/conventions"
 import type { TSESTree } from "@typescript-eslint/utils";
 import { isTypeScriptFile } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
+import { mentionsAny } from "../util/text-prefilter.js";
 import { packageNameOfFile } from "../util/package-json.js";
 import { analyzePluginClass, classReportNode } from "../util/plugin-class.js";
 
@@ -34,6 +35,7 @@ export default createRule<[], "missingTracerName" | "addTracerName">({
   },
   defaultOptions: [],
   create(context) {
+    if (!mentionsAny(context, ["extends"])) return {};
     const sourceCode = context.sourceCode;
     const typescript = isTypeScriptFile(context.filename);
 

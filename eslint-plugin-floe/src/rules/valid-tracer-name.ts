@@ -17,6 +17,7 @@ import {
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { literalString, unwrapTsExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
+import { mentionsAny } from "../util/text-prefilter.js";
 import { packageNameOfFile } from "../util/package-json.js";
 import { analyzePluginClass, memberValue } from "../util/plugin-class.js";
 import { staticString } from "../util/static-string.js";
@@ -48,6 +49,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    if (!mentionsAny(context, ["extends"])) return {};
     function check(node: ClassNode): void {
       const info = analyzePluginClass(context, node);
       if (!info?.tracerMember) return;
