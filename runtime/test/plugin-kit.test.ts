@@ -18,7 +18,7 @@ import {
   retryAfterMs,
   type SafeParseSchema,
 } from "../src/plugin-kit/index.js";
-import { sendBody, sendJson, startLoopbackServer, type LoopbackServer } from "../src/testing/index.js";
+import { jsonAnswer, sendBody, sendJson, startLoopbackServer, type LoopbackServer } from "../src/testing/index.js";
 import { checkEventAttributes, recordQualityReport } from "../src/plugin-kit/index.js";
 // Delivery helpers of alert channels and HTTP failure reading (alert-* plugins, lineage-marquez).
 import {
@@ -186,6 +186,25 @@ describe("loopback server scripted answers (sendBody)", () => {
     });
   });
   afterAll(() => scripted.close());
+
+  it("jsonAnswer scripts JSON values, raw strings and delays for ScriptedAnswers", async () => {
+    const answers = new ScriptedAnswers();
+    const fake = await startLoopbackServer((_req, res, req) => {
+      if (!answers.serveNext(res, req)) sendJson(res, 200, { protocol: true });
+    });
+    try {
+      answers.push(jsonAnswer(503, { error: "down" }), jsonAnswer(200, "<html>", { headers: { "x-fault": "1" } }));
+      const first = await fetch(fake.url);
+      expect([first.status, first.headers.get("content-type"), await first.json()]).toEqual([503, "application/json", { error: "down" }]);
+      const second = await fetch(fake.url);
+      expect([second.status, second.headers.get("x-fault"), await second.text()]).toEqual([200, "1", "<html>"]);
+      expect(await (await fetch(fake.url)).json()).toEqual({ protocol: true });
+      expect(jsonAnswer(200, undefined, { delayMs: 5 })).toMatchObject({ body: "", delayMs: 5 });
+    } finally {
+      answers.cancel();
+      await fake.close();
+    }
+  });
 
   it("sends strings as is, values as JSON, 204 without a body", async () => {
     const raw = await fetch(`${scripted.url}/raw`);

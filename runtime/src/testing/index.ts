@@ -20,6 +20,7 @@ export {
   readBody,
   sendBody,
   sendJson,
+  jsonAnswer,
   ScriptedAnswers,
   type LoopbackServer,
   type LoopbackHandler,

@@ -126,6 +126,16 @@ export interface ScriptedAnswer {
   destroy?: boolean;
 }
 
+/** A scripted answer in a JSON API's terms: a string body as is (malformed on purpose), anything else as JSON. */
+export function jsonAnswer(status: number, body: unknown, extra: Omit<ScriptedAnswer, "status" | "body"> = {}): ScriptedAnswer {
+  return {
+    ...extra,
+    status,
+    body: typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body),
+    headers: { "content-type": "application/json", ...extra.headers },
+  };
+}
+
 /**
  * The queue of scripted answers a fake peer serves before its protocol logic:
  * immediate, delayed (cancelled when the fake closes) or a dropped connection.
