@@ -3,6 +3,7 @@
  * constructor. The URL may carry a token (path or query), the signing secret
  * and extra header values are credentials: messages name the field, never them.
  */
+import { ConfigError, parseConfig, urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const floeContextSchema = z
@@ -13,15 +14,6 @@ const floeContextSchema = z
   })
   .strict();
 
-function hasNoUserinfo(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.username === "" && url.password === "";
-  } catch {
-    return true; // z.url() reports the malformed URL itself
-  }
-}
-
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
 export const webhookConfigSchema = z
@@ -29,7 +21,7 @@ export const webhookConfigSchema = z
     /** Receiver URL. Treated as a credential (it may embed a token); spans record its host only. */
     url: z
       .url({ protocol: /^https?$/, error: "expected an http(s) URL" })
-      .refine(hasNoUserinfo, { error: "must not embed credentials; use `headers`" }),
+      .refine(urlHasNoUserinfo, { error: "must not embed credentials; use `headers`" }),
     /** HMAC-SHA256 key shared with the receiver. */
     signingSecret: z.string().min(16, { error: "expected at least 16 characters" }),
     signatureHeader: z.string().regex(HEADER_NAME).default("X-Floe-Signature"),
@@ -56,20 +48,9 @@ export const webhookConfigSchema = z
 export type WebhookConfigInput = z.input<typeof webhookConfigSchema>;
 export type WebhookConfig = z.output<typeof webhookConfigSchema>;
 
-/** The configuration is invalid; the message lists each failing path and what was expected. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  readonly code = "invalid_config";
-  constructor(readonly issues: readonly string[]) {
-    super(`invalid alert-webhook config: ${issues.join("; ")}`);
-  }
-}
+export { ConfigError };
 
-/** Validates raw configuration; throws ConfigError listing paths and expectations, not received values. */
-export function parseConfig(input: unknown): WebhookConfig {
-  const result = webhookConfigSchema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(root)"}: ${issue.message}`),
-  );
+/** Validates raw configuration; throws ConfigError (code `invalid_config`) listing paths and expectations, not received values. */
+export function parseWebhookConfig(input: unknown): WebhookConfig {
+  return parseConfig("alert-webhook", webhookConfigSchema, input, { code: "invalid_config" });
 }

@@ -2,9 +2,10 @@
  * Typed failures of the webhook channel: where (`destination`, the receiver's
  * host, never its token-bearing URL), why (`code`, HTTP `status`,
  * `deliveryStatus`), whether another attempt could help (`retryable`) and how
- * many were made (`attempts`).
+ * many were made (`attempts`). Messages are sanitized and stripped of the
+ * channel's secrets by the kit's AlertChannelError at construction.
  */
-import type { AlertDeliveryStatus } from "@floe/runtime";
+import { AlertChannelError, type AlertChannelErrorOptions } from "@floe/runtime/plugin-kit";
 
 export type WebhookErrorCode =
   | "rejected"
@@ -15,34 +16,23 @@ export type WebhookErrorCode =
   | "timeout"
   | "unreachable";
 
-export interface WebhookErrorDetails {
+export interface WebhookErrorDetails extends AlertChannelErrorOptions {
   code: WebhookErrorCode;
-  deliveryStatus: AlertDeliveryStatus;
-  destination: string;
-  retryable: boolean;
-  status?: number;
+  /** Whether another attempt could help; default: only after a timeout or an unreachable receiver. */
+  retryable?: boolean;
   /** Server-requested wait before retrying (429/503 `Retry-After`). */
   retryAfterMs?: number;
 }
 
-export class WebhookError extends Error {
+export class WebhookError extends AlertChannelError {
   override name = "WebhookError";
-  readonly code: WebhookErrorCode;
-  readonly deliveryStatus: AlertDeliveryStatus;
-  readonly destination: string;
-  readonly status: number | undefined;
+  declare readonly code: WebhookErrorCode;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
-  /** Attempts made before giving up. */
-  attempts = 1;
 
   constructor(message: string, details: WebhookErrorDetails) {
-    super(message);
-    this.code = details.code;
-    this.deliveryStatus = details.deliveryStatus;
-    this.destination = details.destination;
-    this.status = details.status;
-    this.retryable = details.retryable;
+    super(message, details);
+    this.retryable = details.retryable ?? (details.deliveryStatus === "timeout" || details.deliveryStatus === "unreachable");
     this.retryAfterMs = details.retryAfterMs;
   }
 }

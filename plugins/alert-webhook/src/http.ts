@@ -1,11 +1,19 @@
 /**
- * One delivery attempt: a signed POST through global `fetch` bounded by a
- * timeout. Every failure becomes a typed WebhookError saying whether it is
- * worth retrying; messages name the receiver's host only, and the reason a
- * receiver gave is redacted of the channel's known secrets.
+ * One delivery attempt: a signed POST bounded by a timeout. Every failure
+ * becomes a typed WebhookError saying whether it is worth retrying; messages
+ * name the receiver's host only, and the channel's known secrets are stripped
+ * from the reason a receiver gave.
  */
-import { redactKnownSecrets } from "@floe/runtime";
-import { retryAfterMs } from "./backoff.js";
+import {
+  alertTransportErrors,
+  deliveryStatusFor,
+  httpFailureKind,
+  httpRequestAs,
+  isRetryableStatus,
+  retryAfterMs,
+  type HttpFailureKind,
+  type HttpResponse,
+} from "@floe/runtime/plugin-kit";
 import {
   WebhookAuthError,
   WebhookError,
@@ -15,6 +23,7 @@ import {
   WebhookServerError,
   WebhookTimeoutError,
   WebhookUnreachableError,
+  type WebhookErrorCode,
 } from "./errors.js";
 
 export interface AttemptRequest {
@@ -26,76 +35,42 @@ export interface AttemptRequest {
   secrets: readonly string[];
 }
 
-function isTimeout(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === "TimeoutError" || name === "AbortError";
-}
+/** A receiver's 408 is worth retrying like a 5xx; 410 Gone means no receiver, like 404. */
+const WEBHOOK_STATUS_KINDS: Readonly<Record<number, HttpFailureKind>> = { 408: "server_error", 410: "not_found" };
 
-/** The system error code (ECONNREFUSED, UND_ERR_SOCKET...) under fetch's generic "fetch failed". */
-function transportCode(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return "network error";
-}
+const ERROR_FOR_KIND: Record<HttpFailureKind, [typeof WebhookError, WebhookErrorCode]> = {
+  rate_limited: [WebhookRateLimitedError, "rate_limited"],
+  server_error: [WebhookServerError, "server_error"],
+  unauthorized: [WebhookAuthError, "unauthorized"],
+  not_found: [WebhookNotFoundError, "not_found"],
+  redirect: [WebhookRejectedError, "rejected"],
+  rejected: [WebhookRejectedError, "rejected"],
+};
 
 /** Resolves with the HTTP status of a 2xx answer; throws a WebhookError otherwise. */
 export async function attemptDelivery(request: AttemptRequest): Promise<number> {
-  const { destination } = request;
-  let response: Response;
-  let body: string;
-  try {
-    response = await fetch(request.url, {
-      method: "POST",
-      headers: request.headers,
-      body: request.body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(request.timeoutMs),
-    });
-    body = await response.text();
-  } catch (error) {
-    if (isTimeout(error)) {
-      throw new WebhookTimeoutError(`webhook at ${destination} did not answer within ${request.timeoutMs} ms`, {
-        code: "timeout",
-        deliveryStatus: "timeout",
-        destination,
-        retryable: true,
-      });
-    }
-    throw new WebhookUnreachableError(`webhook at ${destination} is unreachable (${transportCode(error)})`, {
-      code: "unreachable",
-      deliveryStatus: "unreachable",
-      destination,
-      retryable: true,
-    });
-  }
-  const status = response.status;
-  if (status >= 200 && status < 300) return status;
-  throw errorForStatus(status, body, response.headers.get("retry-after"), request);
+  const { destination, secrets } = request;
+  const response = await httpRequestAs(
+    { method: "POST", url: request.url, headers: request.headers, body: request.body, timeoutMs: request.timeoutMs, peer: `webhook at ${destination}` },
+    alertTransportErrors({ timeout: WebhookTimeoutError, unreachable: WebhookUnreachableError }, destination, secrets),
+  );
+  if (response.ok) return response.status;
+  throw errorForStatus(response, request);
 }
 
-function errorForStatus(status: number, body: string, retryAfter: string | null, request: AttemptRequest): WebhookError {
-  const reason = redactKnownSecrets(body.trim(), request.secrets, { maxLength: 300 });
-  const message = `webhook at ${request.destination} answered HTTP ${status}${reason ? `: ${reason}` : ""}`;
-  const base = { destination: request.destination, status };
-  if (status === 429) {
-    return new WebhookRateLimitedError(message, {
-      ...base, code: "rate_limited", deliveryStatus: "rate_limited", retryable: true, retryAfterMs: retryAfterMs(retryAfter),
-    });
-  }
-  if (status >= 500 || status === 408) {
-    return new WebhookServerError(message, {
-      ...base, code: "server_error", deliveryStatus: "failed", retryable: true, retryAfterMs: retryAfterMs(retryAfter),
-    });
-  }
-  if (status === 401 || status === 403) {
-    return new WebhookAuthError(message, { ...base, code: "unauthorized", deliveryStatus: "rejected", retryable: false });
-  }
-  if (status === 404 || status === 410) {
-    return new WebhookNotFoundError(message, { ...base, code: "not_found", deliveryStatus: "rejected", retryable: false });
-  }
-  return new WebhookRejectedError(message, { ...base, code: "rejected", deliveryStatus: "rejected", retryable: false });
+function errorForStatus(response: HttpResponse, request: AttemptRequest): WebhookError {
+  const { status } = response;
+  const kind = httpFailureKind(status, WEBHOOK_STATUS_KINDS);
+  const [ErrorClass, code] = ERROR_FOR_KIND[kind];
+  const retryable = isRetryableStatus(status);
+  const reason = response.text.trim().slice(0, 300);
+  return new ErrorClass(`webhook at ${request.destination} answered HTTP ${status}${reason ? `: ${reason}` : ""}`, {
+    code,
+    deliveryStatus: deliveryStatusFor(kind),
+    destination: request.destination,
+    status,
+    secrets: request.secrets,
+    retryable,
+    retryAfterMs: retryable ? retryAfterMs(response.headers.get("retry-after")) : undefined,
+  });
 }

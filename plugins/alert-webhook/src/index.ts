@@ -3,6 +3,6 @@ export { WebhookAlertPlugin } from "./webhook-plugin.js";
 export { ConfigError, webhookConfigSchema, type WebhookConfig, type WebhookConfigInput } from "./config.js";
 export * from "./errors.js";
 export { signWebhook, verifyWebhookSignature, SIGNATURE_PREFIX, type VerifyOptions } from "./signature.js";
-export { backoffDelay, type BackoffPolicy } from "./backoff.js";
+export { backoffDelay, type BackoffPolicy } from "@floe/runtime/plugin-kit";
 export { toAlertDocument, type WebhookAlertDocument } from "./payload.js";
 export * from "./tracing.js";

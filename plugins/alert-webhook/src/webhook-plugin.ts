@@ -7,16 +7,15 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Span } from "@opentelemetry/api";
+import { AlertChannelPlugin, type Alert, type AlertDeliveryResult, type FloeContext, type HealthStatus } from "@floe/runtime";
 import {
-  AlertChannelPlugin,
-  redactKnownSecrets,
-  type Alert,
-  type AlertDeliveryResult,
-  type FloeContext,
-  type HealthStatus,
-} from "@floe/runtime";
-import { backoffDelay, sleep } from "./backoff.js";
-import { parseConfig, type WebhookConfig, type WebhookConfigInput } from "./config.js";
+  backoffDelay,
+  checkChannelHealth,
+  deliveredResult,
+  recordDeliveryFailure,
+  sleep,
+} from "@floe/runtime/plugin-kit";
+import { parseWebhookConfig, type WebhookConfig, type WebhookConfigInput } from "./config.js";
 import { WebhookError } from "./errors.js";
 import { attemptDelivery } from "./http.js";
 import { pingDocument, toAlertDocument } from "./payload.js";
@@ -54,7 +53,7 @@ export class WebhookAlertPlugin extends AlertChannelPlugin {
 
   constructor(config: WebhookConfigInput) {
     super();
-    this.config = parseConfig(config);
+    this.config = parseWebhookConfig(config);
     this.destination = new URL(this.config.url).host;
     this.floeContext = this.config.floe;
     this.secrets = [this.config.signingSecret, ...urlSecrets(this.config.url), ...Object.values(this.config.headers)];
@@ -73,10 +72,9 @@ export class WebhookAlertPlugin extends AlertChannelPlugin {
         const body = JSON.stringify(toAlertDocument(alert, id));
         try {
           const attempts = await this.deliver(span, "alert", id, body, this.config.retry.maxAttempts);
-          span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, "delivered");
-          return { delivered: true, status: "delivered", destination: this.destination, attempts, id };
+          return deliveredResult(span, ATTRIBUTES, { destination: this.destination, attempts, id });
         } catch (error) {
-          recordFailure(span, error);
+          recordDeliveryFailure(span, ATTRIBUTES, error);
           throw error;
         }
       },
@@ -89,21 +87,12 @@ export class WebhookAlertPlugin extends AlertChannelPlugin {
     return alertSpan(
       "healthCheck",
       { [ATTRIBUTES.CHANNEL]: CHANNEL, [ATTRIBUTES.DESTINATION]: this.destination },
-      async (span) => {
-        let status: HealthStatus;
-        try {
+      (span) =>
+        checkChannelHealth(span, { destination: this.destination, attributes: ATTRIBUTES, secrets: this.secrets }, async () => {
           const id = randomUUID();
           await this.deliver(span, "ping", id, JSON.stringify(pingDocument(id)), 1);
-          status = { healthy: true, destination: this.destination, detail: "receiver accepted a signed ping" };
-        } catch (error) {
-          if (!(error instanceof WebhookError)) throw error;
-          span.setAttribute(ATTRIBUTES.ERROR_TYPE, error.code);
-          if (error.status !== undefined) span.setAttribute(ATTRIBUTES.HTTP_STATUS, error.status);
-          status = { healthy: false, destination: this.destination, detail: redactKnownSecrets(error.message, this.secrets) };
-        }
-        span.setAttribute(ATTRIBUTES.HEALTHY, status.healthy);
-        return status;
-      },
+          return "receiver accepted a signed ping";
+        }),
       { floe: this.floeContext },
     );
   }
@@ -156,18 +145,5 @@ export class WebhookAlertPlugin extends AlertChannelPlugin {
       [this.config.timestampHeader]: String(timestamp),
       [this.config.signatureHeader]: signWebhook(this.config.signingSecret, timestamp, body),
     };
-  }
-}
-
-/** Where and why, on the span, before the (sanitized) error itself is recorded by the span helper. */
-function recordFailure(span: Span, error: unknown): void {
-  if (error instanceof WebhookError) {
-    span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, error.deliveryStatus);
-    span.setAttribute(ATTRIBUTES.ERROR_TYPE, error.code);
-    span.setAttribute(ATTRIBUTES.ATTEMPTS, error.attempts);
-    if (error.status !== undefined) span.setAttribute(ATTRIBUTES.HTTP_STATUS, error.status);
-  } else {
-    span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, "failed");
-    span.setAttribute(ATTRIBUTES.ERROR_TYPE, error instanceof Error ? error.name : "unknown");
   }
 }

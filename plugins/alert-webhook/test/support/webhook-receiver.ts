@@ -7,41 +7,35 @@
  * dropped connection) to exercise retries.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
+import { ScriptedAnswers, sendJson, startLoopbackServer, type LoopbackServer, type RecordedRequest as LoopbackRequest, type ScriptedAnswer } from "@floe/runtime/testing";
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
+export interface RecordedRequest extends LoopbackRequest {
   signatureValid: boolean;
 }
 
-export interface ScriptedResponse {
-  status?: number;
-  body?: string;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  /** Drop the connection without answering (not valid HTTP). */
-  destroy?: boolean;
-}
+export type ScriptedResponse = Omit<ScriptedAnswer, "headers"> & { headers?: Record<string, string> };
 
 export class WebhookReceiver {
   readonly requests: RecordedRequest[] = [];
   /** Accepted deliveries, once per idempotency key. */
   readonly delivered = new Map<string, unknown>();
   readonly token = "whk_4Rt9Lm2Qx7Vb1Zc8Np3Ks6Dh";
-  private readonly scripted: ScriptedResponse[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly server = http.createServer((req, res) => this.handle(req, res));
-  private origin = "";
+  private readonly scripted = new ScriptedAnswers();
+  private loopback: LoopbackServer | undefined;
 
   constructor(private readonly secret: string) {}
 
   async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.loopback = await startLoopbackServer((request, res, req) => {
+      const recorded = { ...request, signatureValid: this.verify(request.headers, request.body) };
+      this.requests.push(recorded);
+      if (!this.scripted.serveNext(res, req)) this.handle(recorded, res);
+    });
+  }
+
+  private get origin(): string {
+    return this.loopback?.url ?? "";
   }
 
   /** The receiver URL; its path carries a token, as many webhook URLs do. */
@@ -60,13 +54,12 @@ export class WebhookReceiver {
   reset(): void {
     this.requests.length = 0;
     this.delivered.clear();
-    this.scripted.length = 0;
+    this.scripted.clear();
   }
 
   async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.scripted.cancel();
+    await this.loopback?.close();
   }
 
   private verify(headers: http.IncomingHttpHeaders, body: string): boolean {
@@ -78,52 +71,19 @@ export class WebhookReceiver {
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      const path = new URL(req.url ?? "/", "http://localhost").pathname;
-      const signatureValid = this.verify(req.headers, body);
-      this.requests.push({ method: req.method ?? "", path, headers: req.headers, body, signatureValid });
-      const scripted = this.scripted.shift();
-      if (scripted) return this.sendScripted(req, res, scripted);
-      if (req.method !== "POST" || path !== `/hooks/${this.token}`) return json(res, 404, { error: "no such hook" });
-      if (!signatureValid) return json(res, 401, { error: "invalid signature" });
-      const key = String(req.headers["idempotency-key"] ?? "");
-      if (!key) return json(res, 400, { error: "missing Idempotency-Key" });
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(body);
-      } catch {
-        return json(res, 400, { error: "body is not JSON" });
-      }
-      const duplicate = this.delivered.has(key);
-      if (!duplicate) this.delivered.set(key, parsed);
-      json(res, duplicate ? 200 : 202, { received: true, duplicate });
-    });
+  private handle({ method, path, headers, body, signatureValid }: RecordedRequest, res: http.ServerResponse): void {
+    if (method !== "POST" || path !== `/hooks/${this.token}`) return sendJson(res, 404, { error: "no such hook" });
+    if (!signatureValid) return sendJson(res, 401, { error: "invalid signature" });
+    const key = String(headers["idempotency-key"] ?? "");
+    if (!key) return sendJson(res, 400, { error: "missing Idempotency-Key" });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return sendJson(res, 400, { error: "body is not JSON" });
+    }
+    const duplicate = this.delivered.has(key);
+    if (!duplicate) this.delivered.set(key, parsed);
+    sendJson(res, duplicate ? 200 : 202, { received: true, duplicate });
   }
-
-  private sendScripted(req: http.IncomingMessage, res: http.ServerResponse, scripted: ScriptedResponse): void {
-    const act = () => {
-      if (scripted.destroy) {
-        req.socket.destroy();
-        return;
-      }
-      for (const [name, value] of Object.entries(scripted.headers ?? {})) res.setHeader(name, value);
-      res.writeHead(scripted.status ?? 200);
-      res.end(scripted.body ?? "");
-    };
-    if (!scripted.delayMs) return act();
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!res.destroyed) act();
-    }, scripted.delayMs);
-    this.timers.add(timer);
-  }
-}
-
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
 }
