@@ -5,7 +5,7 @@
  * status, malformed body) turned into the catalog's typed errors.
  */
 import type { z } from "zod";
-import { httpRequest, PluginTimeoutError, PluginUnreachableError } from "@floe/runtime/plugin-kit";
+import { httpRequestAs } from "@floe/runtime/plugin-kit";
 import { CatalogTimeoutError, MalformedResponseError, PolarisCatalogError, errorFromResponse } from "./errors.js";
 
 export interface RequestOptions {
@@ -49,7 +49,15 @@ export class RestClient {
     }
     if (options.token) headers.authorization = `Bearer ${options.token}`;
 
-    const response = await this.exchange({ method, url: this.url(path, options.query), headers, body }, options.context);
+    const { context } = options;
+    const response = await httpRequestAs(
+      { method, url: this.url(path, options.query), headers, body, timeoutMs: this.timeoutMs, redirect: "follow" },
+      {
+        timeout: (error) =>
+          new CatalogTimeoutError(`${context}: no response within ${this.timeoutMs} ms`, { type: "Timeout", cause: error }),
+        unreachable: (error) => new PolarisCatalogError(`${context}: ${error.message}`, { type: "ConnectionError", cause: error }),
+      },
+    );
     let parsed: unknown = undefined;
     if (response.text.length > 0) {
       try {
@@ -67,22 +75,6 @@ export class RestClient {
     return { status: response.status, body: parsed };
   }
 
-  private async exchange(request: { method: string; url: string; headers: Record<string, string>; body?: string }, context: string) {
-    try {
-      return await httpRequest({ ...request, timeoutMs: this.timeoutMs, redirect: "follow" });
-    } catch (error) {
-      if (error instanceof PluginTimeoutError) {
-        throw new CatalogTimeoutError(`${context}: no response within ${this.timeoutMs} ms`, {
-          type: "Timeout",
-          cause: error,
-        });
-      }
-      if (error instanceof PluginUnreachableError) {
-        throw new PolarisCatalogError(`${context}: ${error.message}`, { type: "ConnectionError", cause: error });
-      }
-      throw error;
-    }
-  }
 }
 
 /** Validates a response body against its documented shape. */

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes, randomUUID } from "node:crypto";
-import { sendJson, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
+import { sendBody, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
 export interface Fault {
   status?: number;
@@ -50,17 +50,7 @@ export interface IcebergRestServer {
 }
 
 function iceError(res: ServerResponse, code: number, type: string, message: string): void {
-  send(res, code, { error: { message, type, code } });
-}
-
-/** JSON for values; a string goes out as raw text (faults send non-JSON bodies on purpose). */
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (status === 204) {
-    res.writeHead(204).end();
-    return;
-  }
-  if (typeof body === "string") res.writeHead(status, { "content-type": "application/json" }).end(body);
-  else sendJson(res, status, body);
+  sendBody(res, code, { error: { message, type, code } });
 }
 
 function paginate<T>(items: T[], query: Record<string, string>, pageSize: number): { page: T[]; next: string | undefined } {
@@ -88,29 +78,29 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
       const [fault] = faults.splice(faultIndex, 1);
       if (fault!.delayMs) await new Promise((resolve) => setTimeout(resolve, fault!.delayMs));
       if (fault!.status !== undefined) {
-        send(res, fault!.status, fault!.body ?? "");
+        sendBody(res, fault!.status, fault!.body ?? "");
         return;
       }
     }
 
     if (method === "POST" && rawPath === "/v1/oauth/tokens") {
       if (!String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded")) {
-        send(res, 400, { error: "invalid_request", error_description: "form body required" });
+        sendBody(res, 400, { error: "invalid_request", error_description: "form body required" });
         return;
       }
       const form = new URLSearchParams(body);
       if (form.get("grant_type") !== "client_credentials") {
-        send(res, 400, { error: "unsupported_grant_type", error_description: "only client_credentials" });
+        sendBody(res, 400, { error: "unsupported_grant_type", error_description: "only client_credentials" });
         return;
       }
       if (form.get("client_id") !== options.clientId || form.get("client_secret") !== options.clientSecret) {
-        send(res, 401, { error: "invalid_client", error_description: "The client could not be authenticated" });
+        sendBody(res, 401, { error: "invalid_client", error_description: "The client could not be authenticated" });
         return;
       }
       const token = randomBytes(24).toString("base64url");
       validTokens.add(token);
       issuedTokens.push(token);
-      send(res, 200, {
+      sendBody(res, 200, {
         access_token: token,
         token_type: "bearer",
         expires_in: options.tokenTtlSeconds ?? 3600,
@@ -131,7 +121,7 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
         iceError(res, 404, "NotFoundException", `Unable to find warehouse ${query.warehouse}`);
         return;
       }
-      send(res, 200, { defaults: { "default-base-location": "s3://lake/" }, overrides: { prefix: options.prefix } });
+      sendBody(res, 200, { defaults: { "default-base-location": "s3://lake/" }, overrides: { prefix: options.prefix } });
       return;
     }
 
@@ -155,7 +145,7 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
           return;
         }
         const { page, next } = paginate(all, query, pageSize);
-        send(res, 200, next ? { namespaces: page, "next-page-token": next } : { namespaces: page });
+        sendBody(res, 200, next ? { namespaces: page, "next-page-token": next } : { namespaces: page });
         return;
       }
       if (method === "POST") {
@@ -170,7 +160,7 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
           return;
         }
         namespaces.set(key, parsed.properties ?? {});
-        send(res, 200, { namespace: parsed.namespace, properties: parsed.properties ?? {} });
+        sendBody(res, 200, { namespace: parsed.namespace, properties: parsed.properties ?? {} });
         return;
       }
     }
@@ -189,7 +179,7 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
         return;
       }
       namespaces.delete(ns);
-      send(res, 204, undefined);
+      sendBody(res, 204, undefined);
       return;
     }
 
@@ -200,7 +190,7 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
           .sort()
           .map((key) => ({ namespace: ns.split(SEP), name: key.slice(ns.length + 2) }));
         const { page, next } = paginate(all, query, pageSize);
-        send(res, 200, next ? { identifiers: page, "next-page-token": next } : { identifiers: page });
+        sendBody(res, 200, next ? { identifiers: page, "next-page-token": next } : { identifiers: page });
         return;
       }
       if (method === "POST") {
@@ -238,7 +228,7 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
         };
         const stored = { metadata, metadataLocation: `${location}/metadata/00000-${randomUUID()}.metadata.json` };
         tables.set(key, stored);
-        send(res, 200, { "metadata-location": stored.metadataLocation, metadata, config: {} });
+        sendBody(res, 200, { "metadata-location": stored.metadataLocation, metadata, config: {} });
         return;
       }
     }
@@ -251,12 +241,12 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
         return;
       }
       if (method === "GET") {
-        send(res, 200, { "metadata-location": stored.metadataLocation, metadata: stored.metadata, config: {} });
+        sendBody(res, 200, { "metadata-location": stored.metadataLocation, metadata: stored.metadata, config: {} });
         return;
       }
       if (method === "DELETE") {
         tables.delete(tableKey(ns, name));
-        send(res, 204, undefined);
+        sendBody(res, 204, undefined);
         return;
       }
     }
