@@ -4,7 +4,7 @@
  * polling while Cube answers `{"error":"Continue wait"}` (a long-running query).
  */
 import { SignJWT } from "jose";
-import { httpRequest, PluginTimeoutError, PluginUnreachableError, sleep } from "@floe/runtime/plugin-kit";
+import { httpRequestAs, sleep } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 import type { CubeConfig } from "./config.js";
 import {
@@ -114,7 +114,21 @@ export class CubeClient {
   }
 
   private async post(url: string, token: string, payload: unknown): Promise<{ status: number; body: unknown }> {
-    const response = await this.exchange(url, token, payload);
+    const response = await httpRequestAs(
+      {
+        method: "POST",
+        url,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(payload),
+        timeoutMs: this.config.timeoutMs,
+        redirect: "follow",
+      },
+      {
+        timeout: (error) =>
+          new CubeTimeoutError(`cube load: no response within ${this.config.timeoutMs} ms`, { code: "TIMEOUT", cause: error }),
+        unreachable: (error) => new CubeError(`cube load: ${error.message}`, { code: "CONNECTION", cause: error }),
+      },
+    );
     try {
       return { status: response.status, body: response.text ? JSON.parse(response.text) : undefined };
     } catch {
@@ -126,25 +140,4 @@ export class CubeClient {
     }
   }
 
-  /** One bounded POST; the kit's transport errors become the plugin's typed ones. */
-  private async exchange(url: string, token: string, payload: unknown) {
-    try {
-      return await httpRequest({
-        method: "POST",
-        url,
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(payload),
-        timeoutMs: this.config.timeoutMs,
-        redirect: "follow",
-      });
-    } catch (error) {
-      if (error instanceof PluginTimeoutError) {
-        throw new CubeTimeoutError(`cube load: no response within ${this.config.timeoutMs} ms`, { code: "TIMEOUT", cause: error });
-      }
-      if (error instanceof PluginUnreachableError) {
-        throw new CubeError(`cube load: ${error.message}`, { code: "CONNECTION", cause: error });
-      }
-      throw error;
-    }
-  }
 }

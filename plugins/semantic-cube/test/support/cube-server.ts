@@ -6,11 +6,11 @@
  * grouped by dimensions over in-memory rows keyed by `sql_table`.
  */
 import { readdir, readFile } from "node:fs/promises";
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { jwtVerify, type JWTPayload } from "jose";
 import { parse } from "yaml";
-import { sendJson, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
+import { jsonAnswer, ScriptedAnswers, sendJson, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
 interface ModelCube {
   name: string;
@@ -49,12 +49,6 @@ export interface CubeServer {
   close(): Promise<void>;
 }
 
-/** JSON for values; a string goes out as raw text (faults send non-JSON bodies on purpose). */
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (typeof body === "string") res.writeHead(status, { "content-type": "application/json" }).end(body);
-  else sendJson(res, status, body);
-}
-
 async function loadModel(modelDir: string): Promise<Map<string, ModelCube>> {
   const cubes = new Map<string, ModelCube>();
   for (const file of (await readdir(modelDir)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
@@ -87,32 +81,27 @@ function matches(row: Record<string, unknown>, filter: any, column: (member: str
 
 export async function startCubeServer(options: CubeServerOptions): Promise<CubeServer> {
   const requests: RecordedLoad[] = [];
-  const faults: Fault[] = [];
+  const faults = new ScriptedAnswers();
   const pending = new Map<string, number>();
   let continueWaitTimes = options.continueWaitTimes ?? 0;
   const secret = new TextEncoder().encode(options.apiSecret);
 
-  async function handle(request: RecordedRequest, res: ServerResponse): Promise<void> {
+  async function handle(request: RecordedRequest, res: ServerResponse, req: IncomingMessage): Promise<void> {
     const query = request.method === "GET" ? JSON.parse(request.query.query ?? "{}") : JSON.parse(request.body || "{}").query;
     const authorization = request.headers.authorization;
     const record: RecordedLoad = { method: request.method, path: request.path, authorization, claims: undefined, query };
     requests.push(record);
 
-    const fault = faults.shift();
-    if (fault) {
-      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      send(res, fault.status, fault.body ?? "");
-      return;
-    }
+    if (faults.serveNext(res, req)) return;
     if (request.path !== "/cubejs-api/v1/load") {
-      send(res, 404, { error: `Cannot ${request.method} ${request.path}` });
+      sendJson(res, 404, { error: `Cannot ${request.method} ${request.path}` });
       return;
     }
     const token = (authorization ?? "").replace(/^Bearer /, "");
     try {
       record.claims = (await jwtVerify(token, secret, { algorithms: ["HS256"] })).payload;
     } catch {
-      send(res, 403, { error: "Invalid token" });
+      sendJson(res, 403, { error: "Invalid token" });
       return;
     }
 
@@ -120,7 +109,7 @@ export async function startCubeServer(options: CubeServerOptions): Promise<CubeS
     const waited = pending.get(key) ?? 0;
     if (waited < continueWaitTimes) {
       pending.set(key, waited + 1);
-      send(res, 200, { error: "Continue wait" });
+      sendJson(res, 200, { error: "Continue wait" });
       return;
     }
     pending.delete(key);
@@ -189,20 +178,23 @@ export async function startCubeServer(options: CubeServerOptions): Promise<CubeS
         slowQuery: false,
       };
     } catch (error) {
-      send(res, 400, { error: `Error: ${(error as Error).message}` });
+      sendJson(res, 400, { error: `Error: ${(error as Error).message}` });
       return;
     }
-    send(res, 200, result);
+    sendJson(res, 200, result);
   }
 
   const server = await startLoopbackServer(handle);
   return {
     url: server.url,
     requests,
-    addFault: (fault) => faults.push(fault),
+    addFault: ({ status, body = "", delayMs }) => faults.push(jsonAnswer(status, body, { delayMs })),
     setContinueWaitTimes: (times) => {
       continueWaitTimes = times;
     },
-    close: () => server.close(),
+    close: () => {
+      faults.cancel();
+      return server.close();
+    },
   };
 }
