@@ -4,7 +4,14 @@
  * error codes to typed errors. Spans name the channel, never the webhook URL
  * (which is the credential).
  */
-import { AlertChannelPlugin, type Alert, type AlertDeliveryResult, type FloeContext, type HealthStatus } from "@floe/runtime";
+import {
+  AlertChannelPlugin,
+  redactKnownSecrets,
+  type Alert,
+  type AlertDeliveryResult,
+  type FloeContext,
+  type HealthStatus,
+} from "@floe/runtime";
 import {
   alertTransportErrors,
   checkChannelHealth,
@@ -130,7 +137,7 @@ export class SlackAlertPlugin extends AlertChannelPlugin {
   }
 
   private errorFor(answer: HttpResponse): SlackError {
-    return slackErrorFor(answer.status, answer.text, answer.text.trim().slice(0, 200), this.destination, this.secrets);
+    return slackErrorFor(answer.status, answer.text, redactKnownSecrets(answer.text.trim(), this.secrets, { maxLength: 200 }), this.destination, this.secrets);
   }
 
   private rateLimited(attempts: number, wait: number, maxWaitMs: number): SlackRateLimitedError {
