@@ -4,6 +4,7 @@
  * name the receiver's host only, and the channel's known secrets are stripped
  * from the reason a receiver gave.
  */
+import { redactKnownSecrets } from "@floe/runtime";
 import {
   alertTransportErrors,
   deliveryStatusFor,
@@ -63,7 +64,7 @@ function errorForStatus(response: HttpResponse, request: AttemptRequest): Webhoo
   const kind = httpFailureKind(status, WEBHOOK_STATUS_KINDS);
   const [ErrorClass, code] = ERROR_FOR_KIND[kind];
   const retryable = isRetryableStatus(status);
-  const reason = response.text.trim().slice(0, 300);
+  const reason = redactKnownSecrets(response.text.trim(), request.secrets, { maxLength: 300 });
   return new ErrorClass(`webhook at ${request.destination} answered HTTP ${status}${reason ? `: ${reason}` : ""}`, {
     code,
     deliveryStatus: deliveryStatusFor(kind),
