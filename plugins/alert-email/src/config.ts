@@ -3,6 +3,7 @@
  * The SMTP password is a credential: validation messages name the field and
  * what was expected, never the value.
  */
+import { ConfigError, parseConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const floeContextSchema = z
@@ -49,20 +50,9 @@ export const emailConfigSchema = z
 export type EmailConfigInput = z.input<typeof emailConfigSchema>;
 export type EmailConfig = z.output<typeof emailConfigSchema>;
 
-/** The configuration is invalid; the message lists each failing path and what was expected. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  readonly code = "invalid_config";
-  constructor(readonly issues: readonly string[]) {
-    super(`invalid alert-email config: ${issues.join("; ")}`);
-  }
-}
+export { ConfigError };
 
-/** Validates raw configuration; throws ConfigError listing paths and expectations, not received values. */
-export function parseConfig(input: unknown): EmailConfig {
-  const result = emailConfigSchema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(root)"}: ${issue.message}`),
-  );
+/** Validates raw configuration; throws ConfigError (code `invalid_config`) listing paths and expectations, not received values. */
+export function parseEmailConfig(input: unknown): EmailConfig {
+  return parseConfig("alert-email", emailConfigSchema, input, { code: "invalid_config" });
 }

@@ -9,15 +9,9 @@ import { randomUUID } from "node:crypto";
 import type { Span } from "@opentelemetry/api";
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
-import {
-  AlertChannelPlugin,
-  redactKnownSecrets,
-  type Alert,
-  type AlertDeliveryResult,
-  type FloeContext,
-  type HealthStatus,
-} from "@floe/runtime";
-import { parseConfig, type EmailConfig, type EmailConfigInput } from "./config.js";
+import { AlertChannelPlugin, type Alert, type AlertDeliveryResult, type FloeContext, type HealthStatus } from "@floe/runtime";
+import { checkChannelHealth, deliveredResult, recordDeliveryFailure, type AlertChannelError } from "@floe/runtime/plugin-kit";
+import { parseEmailConfig, type EmailConfig, type EmailConfigInput } from "./config.js";
 import { EmailError, toEmailError } from "./errors.js";
 import { renderEmail } from "./message.js";
 import { ATTRIBUTES, TRACER_NAME, alertSpan } from "./tracing.js";
@@ -57,7 +51,7 @@ export class EmailAlertPlugin extends AlertChannelPlugin {
 
   constructor(config: EmailConfigInput) {
     super();
-    this.config = parseConfig(config);
+    this.config = parseEmailConfig(config);
     const { host, port, auth, tls, timeoutMs } = this.config;
     this.destination = `${host}:${port}`;
     this.floeContext = this.config.floe;
@@ -106,8 +100,7 @@ export class EmailAlertPlugin extends AlertChannelPlugin {
           if (info.rejected.length > 0) {
             span.addEvent("email.recipients_rejected", { [ATTRIBUTES.RECIPIENT_COUNT]: info.rejected.length });
           }
-          span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, "delivered");
-          return { delivered: true, status: "delivered", destination: this.destination, attempts: 1, id: info.messageId };
+          return deliveredResult(span, ATTRIBUTES, { destination: this.destination, id: info.messageId });
         } catch (error) {
           const typed = toEmailError(error, this.destination, this.secrets);
           recordFailure(span, typed);
@@ -123,20 +116,22 @@ export class EmailAlertPlugin extends AlertChannelPlugin {
     return alertSpan(
       "healthCheck",
       { [ATTRIBUTES.CHANNEL]: CHANNEL, [ATTRIBUTES.DESTINATION]: this.destination },
-      async (span) => {
-        let status: HealthStatus;
-        try {
-          await this.transport.verify();
-          status = { healthy: true, destination: this.destination, detail: "connected, greeted and authenticated" };
-        } catch (error) {
-          const typed = toEmailError(error, this.destination, this.secrets);
-          span.setAttribute(ATTRIBUTES.ERROR_TYPE, typed.code);
-          if (typed.smtpCode !== undefined) span.setAttribute(ATTRIBUTES.SMTP_RESPONSE_CODE, typed.smtpCode);
-          status = { healthy: false, destination: this.destination, detail: redactKnownSecrets(typed.message, this.secrets) };
-        }
-        span.setAttribute(ATTRIBUTES.HEALTHY, status.healthy);
-        return status;
-      },
+      (span) =>
+        checkChannelHealth(
+          span,
+          {
+            destination: this.destination,
+            attributes: ATTRIBUTES,
+            secrets: this.secrets,
+            onUnhealthy: (error) => recordSmtpCode(span, error),
+          },
+          async () => {
+            await this.transport.verify().catch((error: unknown) => {
+              throw toEmailError(error, this.destination, this.secrets);
+            });
+            return "connected, greeted and authenticated";
+          },
+        ),
       { floe: this.floeContext },
     );
   }
@@ -149,7 +144,11 @@ export class EmailAlertPlugin extends AlertChannelPlugin {
 
 /** Where and why, on the span, before the (sanitized) error itself is recorded by the span helper. */
 function recordFailure(span: Span, error: EmailError): void {
-  span.setAttribute(ATTRIBUTES.DELIVERY_STATUS, error.deliveryStatus);
-  span.setAttribute(ATTRIBUTES.ERROR_TYPE, error.code);
-  if (error.smtpCode !== undefined) span.setAttribute(ATTRIBUTES.SMTP_RESPONSE_CODE, error.smtpCode);
+  recordDeliveryFailure(span, ATTRIBUTES, error);
+  recordSmtpCode(span, error);
+}
+
+/** The SMTP reply code that came with a failure, when the server answered. */
+function recordSmtpCode(span: Span, error: AlertChannelError): void {
+  if (error instanceof EmailError && error.smtpCode !== undefined) span.setAttribute(ATTRIBUTES.SMTP_RESPONSE_CODE, error.smtpCode);
 }

@@ -5,7 +5,8 @@
  * `smtpCode`, `deliveryStatus`); the server's reply text is kept, redacted of
  * the password and the AUTH exchange it may echo.
  */
-import { redactKnownSecrets, type AlertDeliveryStatus } from "@floe/runtime";
+import { redactKnownSecrets } from "@floe/runtime";
+import { AlertChannelError, type AlertChannelErrorOptions } from "@floe/runtime/plugin-kit";
 
 export type EmailErrorCode =
   | "auth_failed"
@@ -17,29 +18,22 @@ export type EmailErrorCode =
   | "timeout"
   | "unreachable";
 
-export interface EmailErrorDetails {
+export interface EmailErrorDetails extends AlertChannelErrorOptions {
   code: EmailErrorCode;
-  deliveryStatus: AlertDeliveryStatus;
-  destination: string;
   /** SMTP reply code (535, 550, 421...), when the server answered. */
   smtpCode?: number;
   /** Recipients the server refused. */
   rejectedRecipients?: number;
 }
 
-export class EmailError extends Error {
+export class EmailError extends AlertChannelError {
   override name = "EmailError";
-  readonly code: EmailErrorCode;
-  readonly deliveryStatus: AlertDeliveryStatus;
-  readonly destination: string;
+  declare readonly code: EmailErrorCode;
   readonly smtpCode: number | undefined;
   readonly rejectedRecipients: number | undefined;
 
   constructor(message: string, details: EmailErrorDetails) {
-    super(message);
-    this.code = details.code;
-    this.deliveryStatus = details.deliveryStatus;
-    this.destination = details.destination;
+    super(message, details);
     this.smtpCode = details.smtpCode;
     this.rejectedRecipients = details.rejectedRecipients;
   }
@@ -95,7 +89,7 @@ export function toEmailError(error: unknown, destination: string, secrets: reado
   const rawReply = typeof e.response === "string" ? e.response : typeof e.message === "string" ? e.message : String(error);
   const reply = redactKnownSecrets(rawReply, secrets, { maxLength: 300 });
   const where = `SMTP server ${destination}`;
-  const details = { destination, smtpCode };
+  const details = { destination, smtpCode, secrets };
 
   switch (nodemailerCode) {
     case "EAUTH":
