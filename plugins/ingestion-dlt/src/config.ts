@@ -3,7 +3,7 @@
  * the paths and expectations, never the value of a token or API key.
  */
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
+import { parseConfig } from "@floe/runtime/plugin-kit";
 
 export const dltConfigSchema = z
   .object({
@@ -112,19 +112,7 @@ export type PipelineSpecInput = z.input<typeof pipelineSpecSchema>;
 export type PipelineSpec = z.output<typeof pipelineSpecSchema>;
 export type PaginatorSpec = PipelineSpec["source"]["paginator"];
 
-const SECRET_PATH = /(^|\.)(token|value|headers\.[^.]+)$/;
-
-function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => {
-      const path = issue.path.map(String).join(".") || "(root)";
-      return `${path}: ${SECRET_PATH.test(path) ? "expected a non-empty string" : issue.message}`;
-    }),
-    what,
-  );
-}
-
-export const parseDltConfig = (input: unknown): DltConfig => parseWith(dltConfigSchema, input ?? {}, "ingestion config");
-export const parsePipelineSpec = (input: unknown): PipelineSpec => parseWith(pipelineSpecSchema, input, "pipeline spec");
+/** Validate or throw ConfigError (paths and expectations, never received values such as a token). */
+export const parseDltConfig = (input: unknown): DltConfig => parseConfig("ingestion", dltConfigSchema, input ?? {});
+export const parsePipelineSpec = (input: unknown): PipelineSpec =>
+  parseConfig("pipeline spec", pipelineSpecSchema, input, { code: "PIPELINE_SPEC_INVALID" });

@@ -1,26 +1,18 @@
 /**
  * Typed errors of the ingestion plugin: source (REST) failures, destination
- * (DuckDB) failures and invalid pipeline specs. Messages are sanitized.
+ * (DuckDB) failures and invalid pipeline specs. Messages are sanitized (and
+ * stripped of the source's credentials) by FloePluginError.
  */
-import { sanitizeErrorMessage } from "@floe/runtime";
+import { FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
 
-/** The plugin configuration or a pipeline spec failed validation; `problems` lists `path: expectation`. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  constructor(readonly problems: string[], what = "ingestion config") {
-    super(`invalid ${what}: ${problems.join("; ")}`);
-  }
-}
+/** The plugin configuration or a pipeline spec failed validation; `issues` lists `path: expectation`. */
+export { ConfigError } from "@floe/runtime/plugin-kit";
 
 /** Any ingestion failure; `code` says which kind, `status` is the source's HTTP status when there was one. */
-export class IngestionError extends Error {
+export class IngestionError extends FloePluginError {
   override name = "IngestionError";
-  readonly code: string;
-  readonly status: number | undefined;
-  constructor(message: string, options: { code?: string; status?: number; cause?: unknown } = {}) {
-    super(sanitizeErrorMessage(message), options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = options.code ?? "INGESTION_ERROR";
-    this.status = options.status;
+  constructor(message: string, options: Partial<PluginErrorOptions> = {}) {
+    super(message, { ...options, code: options.code ?? "INGESTION_ERROR" });
   }
 }
 

@@ -1,10 +1,20 @@
 /**
  * The paginated REST source: fetches every page of a resource (cursor,
- * offset or `Link: <...>; rel="next"` pagination), with auth, the timeout,
- * retries with backoff on timeouts, 429 and 5xx, and the incremental cursor
- * sent as a query parameter. Yields the rows of each page.
+ * offset or `Link: <...>; rel="next"` pagination), with auth, the kit's
+ * bounded `httpRequest`, retries with the kit's backoff (or the source's
+ * `Retry-After`) on timeouts, unreachable sources, 408, 429 and 5xx, and the
+ * incremental cursor sent as a query parameter. Yields the rows of each page.
  */
-import { setTimeout as delay } from "node:timers/promises";
+import {
+  backoffDelay,
+  httpRequest,
+  isRetryableStatus,
+  PluginTimeoutError,
+  PluginUnreachableError,
+  retryAfterMs,
+  sleep,
+  type HttpResponse,
+} from "@floe/runtime/plugin-kit";
 import type { DltConfig, PipelineSpec } from "./config.js";
 import { IngestionError, MalformedResponseError, SourceHttpError, SourceTimeoutError } from "./errors.js";
 import { readPath } from "./json-path.js";
@@ -17,8 +27,6 @@ export interface SourcePage {
 }
 
 type SourceSpec = PipelineSpec["source"];
-
-const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 
 /** The `rel="next"` target of an RFC 8288 Link header. */
 export function nextLink(header: string | null, base: string): string | undefined {
@@ -117,40 +125,60 @@ export class RestSource {
     return withKey.toString();
   }
 
+  /** Values the source must never see echoed into an error: the token, the API key, header values. */
+  private secrets(): string[] {
+    const auth = this.spec.auth;
+    const fromAuth = auth?.type === "bearer" ? [auth.token] : auth?.type === "api_key" ? [auth.value] : [];
+    return [...fromAuth, ...Object.values(this.spec.headers)];
+  }
+
+  /** Before attempt `attempt + 1`: the source's `Retry-After` when it gave one (bounded), else jittered backoff. */
+  private retryDelay(attempt: number, response?: HttpResponse): number {
+    const policy = { baseDelayMs: this.config.retryDelayMs, maxDelayMs: this.config.retryDelayMs * 2 ** this.config.retries };
+    const asked = retryAfterMs(response?.headers.get("retry-after"));
+    return asked === undefined ? backoffDelay(attempt + 1, policy) : Math.min(asked, policy.maxDelayMs);
+  }
+
   private async fetchJson(url: string): Promise<{ body: unknown; headers: Headers }> {
     const where = redactUrl(url);
     for (let attempt = 0; ; attempt++) {
       const retry = attempt < this.config.retries;
-      let response: Response;
-      let text: string;
+      let response: HttpResponse;
       try {
-        response = await fetch(this.withQueryAuth(url), {
+        response = await httpRequest({
+          method: "GET",
+          url: this.withQueryAuth(url),
           headers: this.requestHeaders(),
-          signal: AbortSignal.timeout(this.config.timeoutMs),
+          timeoutMs: this.config.timeoutMs,
+          redirect: "follow",
+          peer: where,
         });
-        text = await response.text();
       } catch (error) {
-        const name = (error as { name?: string }).name;
-        const timedOut = name === "TimeoutError" || name === "AbortError";
-        if (retry) {
-          await delay(this.config.retryDelayMs * 2 ** attempt);
+        if (retry && (error instanceof PluginTimeoutError || error instanceof PluginUnreachableError)) {
+          await sleep(this.retryDelay(attempt));
           continue;
         }
-        if (timedOut) throw new SourceTimeoutError(`${where}: no response within ${this.config.timeoutMs} ms`, { code: "TIMEOUT" });
-        throw new IngestionError(`${where}: request failed: ${(error as Error).message}`, { code: "CONNECTION", cause: error });
+        if (error instanceof PluginTimeoutError) {
+          throw new SourceTimeoutError(`${where}: no response within ${this.config.timeoutMs} ms`, { code: "TIMEOUT", cause: error });
+        }
+        if (error instanceof PluginUnreachableError) {
+          throw new IngestionError(error.message, { code: "CONNECTION", cause: error });
+        }
+        throw error;
       }
       if (!response.ok) {
-        if (retry && RETRYABLE.has(response.status)) {
-          await delay(this.config.retryDelayMs * 2 ** attempt);
+        if (retry && isRetryableStatus(response.status)) {
+          await sleep(this.retryDelay(attempt, response));
           continue;
         }
-        throw new SourceHttpError(`${where}: HTTP ${response.status}: ${text.slice(0, 300)}`, {
+        throw new SourceHttpError(`${where}: HTTP ${response.status}: ${response.text.slice(0, 300)}`, {
           code: `HTTP_${response.status}`,
           status: response.status,
+          secrets: this.secrets(),
         });
       }
       try {
-        return { body: JSON.parse(text), headers: response.headers };
+        return { body: JSON.parse(response.text), headers: response.headers };
       } catch {
         throw new MalformedResponseError(`${where}: response is not JSON`, { code: "NOT_JSON", status: response.status });
       }

@@ -43,7 +43,7 @@ describe("REST source pagination", () => {
     api.events.push(...makeEvents(7));
     const result = await plugin.runPipeline(cursorSpec(api.url));
     expect(result).toMatchObject({ pipeline: "events_pipeline", rowsLoaded: 7, tables: ["raw.events"], pages: 3 });
-    expect(api.requests.map((r) => r.query.get("cursor"))).toEqual([null, "3", "6"]);
+    expect(api.requests.map((r) => r.query.cursor)).toEqual([undefined, "3", "6"]);
     expect(api.requests.every((r) => r.headers.authorization === `Bearer ${API_TOKEN}`)).toBe(true);
     expect(await rows("SELECT count(*) AS n FROM raw.events")).toEqual([{ n: "7" }]);
   });
@@ -59,7 +59,7 @@ describe("REST source pagination", () => {
       }),
     );
     expect(result.rowsLoaded).toBe(7);
-    expect(api.requests.map((r) => [r.query.get("offset"), r.query.get("limit")])).toEqual([["0", "3"], ["3", "3"], ["6", "3"]]);
+    expect(api.requests.map((r) => [r.query.offset, r.query.limit])).toEqual([["0", "3"], ["3", "3"], ["6", "3"]]);
   });
 
   it("follows Link rel=next headers over bare-array pages", async () => {
@@ -70,7 +70,7 @@ describe("REST source pagination", () => {
       }),
     );
     expect(result).toMatchObject({ rowsLoaded: 8, pages: 3 });
-    expect(api.requests.map((r) => r.query.get("page"))).toEqual([null, "2", "3"]);
+    expect(api.requests.map((r) => r.query.page)).toEqual([undefined, "2", "3"]);
     expect(nextLink('<https://x.test/a?page=2>; rel="next", <https://x.test/a?page=9>; rel="last"', "https://x.test/a")).toBe(
       "https://x.test/a?page=2",
     );
@@ -142,7 +142,7 @@ describe("write dispositions and incremental state", () => {
       api.requests.length = 0;
       const second = new DltIngestionPlugin({ databasePath, retries: 0 });
       const run2 = await second.runPipeline(spec);
-      expect(api.requests[0]!.query.get("updated_since")).toBe("2025-01-05T10:00:00Z");
+      expect(api.requests[0]!.query.updated_since).toBe("2025-01-05T10:00:00Z");
       expect(run2).toMatchObject({ rowsLoaded: 3, lastValue: "2025-01-20T08:00:00Z" });
       expect(await rows("SELECT id, kind FROM raw.events ORDER BY id", second)).toEqual([
         { id: "1", kind: "visit" },
@@ -199,6 +199,14 @@ describe("source failures", () => {
     expect((missing as Error).message).toContain("/nope: HTTP 404");
   });
 
+  it("strips the source's token from an error body that echoes it", async () => {
+    api.addFault({ status: 403, body: JSON.stringify({ error: `caller ${API_TOKEN} has expired` }) });
+    const error = await plugin.runPipeline(cursorSpec(api.url)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceHttpError);
+    expect((error as Error).message).toContain("has expired");
+    expect((error as Error).message).not.toContain(API_TOKEN);
+  });
+
   it("retries 503 and 429 with backoff, then gives up on a persistent 5xx", async () => {
     const retrying = new DltIngestionPlugin({ retries: 2, retryDelayMs: 1 });
     try {
@@ -243,7 +251,7 @@ describe("specs, config and registry", () => {
       .runPipeline(cursorSpec(api.url, { writeDisposition: "merge", source: { ...cursorSpec(api.url).source, auth: { type: "bearer", token: "" } } }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems.map((p) => p.split(":")[0]).sort()).toEqual(["primaryKey", "source.auth.token"]);
+    expect((error as ConfigError).issues.map((p) => p.split(":")[0]).sort()).toEqual(["primaryKey", "source.auth.token"]);
     expect(() => new DltIngestionPlugin({ retries: -1 })).toThrow(ConfigError);
     expect(api.requests).toHaveLength(0);
   });

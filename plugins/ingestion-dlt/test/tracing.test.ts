@@ -63,7 +63,7 @@ describe("ingestion spans", () => {
     });
     const error = await plugin.runPipeline(spec).catch((e: unknown) => e);
     expect((error as SourceHttpError).status).toBe(401);
-    expect(api.requests[0]!.query.get("api_key")).toBe(apiKey);
+    expect(api.requests[0]!.query.api_key).toBe(apiKey);
     expect((error as Error).message).not.toContain(apiKey);
     expect(tracing.findLeaks([apiKey, API_TOKEN])).toEqual([]);
   });

@@ -3,10 +3,10 @@
  * ways: cursor pagination (`/cursor/events`, `meta.next_cursor`), offset
  * pagination (`/offset/events`, `items` + `total`) and Link-header
  * pagination (`/link/events?page=`, a bare array). `updated_since` filters
- * incrementally; a bearer token is required; faults can be injected.
+ * incrementally; a bearer token is required; faults can be injected. The
+ * kit's loopback server records what arrived.
  */
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import { jsonAnswer, ScriptedAnswers, sendJson, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
 export interface Event {
   id: number;
@@ -22,12 +22,6 @@ export interface Fault {
   status: number;
   body?: string;
   delayMs?: number;
-}
-
-export interface RecordedRequest {
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingMessage["headers"];
 }
 
 export interface EventsApi {
@@ -55,28 +49,20 @@ export function makeEvents(count: number, start = 1): Event[] {
 
 export async function startEventsApi(token: string, pageSize = 3): Promise<EventsApi> {
   const events: Event[] = [];
-  const requests: RecordedRequest[] = [];
-  const faults: Fault[] = [];
+  const faults = new ScriptedAnswers();
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    requests.push({ path: url.pathname, query: url.searchParams, headers: req.headers });
-    const fault = faults.shift();
-    if (fault) {
-      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      res.writeHead(fault.status, { "content-type": "application/json" }).end(fault.body ?? "");
+  const server = await startLoopbackServer((request, res, req) => {
+    if (faults.serveNext(res, req)) return;
+    if (request.headers.authorization !== `Bearer ${token}`) {
+      sendJson(res, 401, { error: "unauthorized" });
       return;
     }
-    if (req.headers.authorization !== `Bearer ${token}`) {
-      res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: "unauthorized" }));
-      return;
-    }
+    const url = new URL(req.url ?? "/", server.url);
     const since = url.searchParams.get("updated_since");
     const visible = events
       .filter((e) => !since || Date.parse(e.updatedAt) > Date.parse(since))
       .sort((a, b) => a.id - b.id);
-    const json = (body: unknown, headers: Record<string, string> = {}) =>
-      res.writeHead(200, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+    const json = (body: unknown, headers: Record<string, string> = {}) => sendJson(res, 200, body, headers);
 
     if (url.pathname === "/cursor/events") {
       const after = Number(url.searchParams.get("cursor") ?? "0");
@@ -104,19 +90,16 @@ export async function startEventsApi(token: string, pageSize = 3): Promise<Event
       json(slice, headers);
       return;
     }
-    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not found" }));
+    sendJson(res, 404, { error: "not found" });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     events,
-    requests,
-    addFault: (fault) => faults.push(fault),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    requests: server.requests,
+    addFault: ({ status, body = "", delayMs }) => faults.push(jsonAnswer(status, body, { delayMs })),
+    close: () => {
+      faults.cancel();
+      return server.close();
+    },
   };
 }
