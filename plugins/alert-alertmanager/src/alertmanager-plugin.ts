@@ -10,10 +10,11 @@ import {
   checkChannelHealth,
   deliveredResult,
   httpRequestAs,
+  parseConfig,
   recordDeliveryFailure,
   type HttpResponse,
 } from "@floe/runtime/plugin-kit";
-import { parseAlertmanagerConfig, type AlertmanagerConfig, type AlertmanagerConfigInput } from "./config.js";
+import { alertmanagerConfigSchema, type AlertmanagerConfig, type AlertmanagerConfigInput } from "./config.js";
 import { AlertmanagerRejectedError, AlertmanagerTimeoutError, AlertmanagerUnreachableError } from "./errors.js";
 import { invalidLabelNames, toPostableAlert } from "./payload.js";
 import { assertAlertsAccepted, errorForStatus } from "./responses.js";
@@ -43,7 +44,7 @@ export class AlertmanagerAlertPlugin extends AlertChannelPlugin {
 
   constructor(config: AlertmanagerConfigInput) {
     super();
-    this.config = parseAlertmanagerConfig(config);
+    this.config = parseConfig(this.name, alertmanagerConfigSchema, config, { code: "invalid_config" });
     this.baseUrl = new URL(this.config.url.endsWith("/") ? this.config.url : `${this.config.url}/`);
     this.destination = this.baseUrl.host;
     this.floeContext = this.config.floe;

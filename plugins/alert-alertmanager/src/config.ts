@@ -3,7 +3,7 @@
  * constructor so that a bad deployment fails at start-up with a message naming
  * the failing fields (never the value of a secret one).
  */
-import { ConfigError, parseConfig, urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
+import { urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -42,12 +42,5 @@ export const alertmanagerConfigSchema = z
 
 export type AlertmanagerConfigInput = z.input<typeof alertmanagerConfigSchema>;
 export type AlertmanagerConfig = z.output<typeof alertmanagerConfigSchema>;
-
-export { ConfigError };
-
-/** Validates raw configuration; throws ConfigError (code `invalid_config`) listing paths and expectations, not received values. */
-export function parseAlertmanagerConfig(input: unknown): AlertmanagerConfig {
-  return parseConfig("alert-alertmanager", alertmanagerConfigSchema, input, { code: "invalid_config" });
-}
 
 export { LABEL_NAME };
