@@ -3,7 +3,6 @@
  * The SMTP password is a credential: validation messages name the field and
  * what was expected, never the value.
  */
-import { ConfigError, parseConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const floeContextSchema = z
@@ -49,10 +48,3 @@ export const emailConfigSchema = z
 
 export type EmailConfigInput = z.input<typeof emailConfigSchema>;
 export type EmailConfig = z.output<typeof emailConfigSchema>;
-
-export { ConfigError };
-
-/** Validates raw configuration; throws ConfigError (code `invalid_config`) listing paths and expectations, not received values. */
-export function parseEmailConfig(input: unknown): EmailConfig {
-  return parseConfig("alert-email", emailConfigSchema, input, { code: "invalid_config" });
-}

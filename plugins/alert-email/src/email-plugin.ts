@@ -10,8 +10,14 @@ import type { Span } from "@opentelemetry/api";
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 import { AlertChannelPlugin, type Alert, type AlertDeliveryResult, type FloeContext, type HealthStatus } from "@floe/runtime";
-import { checkChannelHealth, deliveredResult, recordDeliveryFailure, type AlertChannelError } from "@floe/runtime/plugin-kit";
-import { parseEmailConfig, type EmailConfig, type EmailConfigInput } from "./config.js";
+import {
+  checkChannelHealth,
+  deliveredResult,
+  parseConfig,
+  recordDeliveryFailure,
+  type AlertChannelError,
+} from "@floe/runtime/plugin-kit";
+import { emailConfigSchema, type EmailConfig, type EmailConfigInput } from "./config.js";
 import { EmailError, toEmailError } from "./errors.js";
 import { renderEmail } from "./message.js";
 import { ATTRIBUTES, TRACER_NAME, alertSpan } from "./tracing.js";
@@ -51,7 +57,7 @@ export class EmailAlertPlugin extends AlertChannelPlugin {
 
   constructor(config: EmailConfigInput) {
     super();
-    this.config = parseEmailConfig(config);
+    this.config = parseConfig(this.name, emailConfigSchema, config, { code: "invalid_config" });
     const { host, port, auth, tls, timeoutMs } = this.config;
     this.destination = `${host}:${port}`;
     this.floeContext = this.config.floe;
