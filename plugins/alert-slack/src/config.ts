@@ -3,7 +3,6 @@
  * The webhook URL is a credential (its path is the token): validation messages
  * name the field and what was expected, never the URL.
  */
-import { ConfigError, parseConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const floeContextSchema = z
@@ -55,10 +54,3 @@ export const slackConfigSchema = z
 
 export type SlackConfigInput = z.input<typeof slackConfigSchema>;
 export type SlackConfig = z.output<typeof slackConfigSchema>;
-
-export { ConfigError };
-
-/** Validates raw configuration; throws ConfigError (code `invalid_config`) listing paths and expectations, not received values. */
-export function parseSlackConfig(input: unknown): SlackConfig {
-  return parseConfig("alert-slack", slackConfigSchema, input, { code: "invalid_config" });
-}

@@ -17,13 +17,14 @@ import {
   checkChannelHealth,
   deliveredResult,
   httpRequestAs,
+  parseConfig,
   recordDeliveryFailure,
   retryAfterMs,
   sleep,
   type HttpResponse,
 } from "@floe/runtime/plugin-kit";
 import { buildSlackMessage } from "./blocks.js";
-import { parseSlackConfig, type SlackConfig, type SlackConfigInput } from "./config.js";
+import { slackConfigSchema, type SlackConfig, type SlackConfigInput } from "./config.js";
 import { SlackError, SlackRateLimitedError, SlackTimeoutError, SlackUnreachableError, slackErrorFor } from "./errors.js";
 import { ATTRIBUTES, TRACER_NAME, alertSpan } from "./tracing.js";
 
@@ -51,7 +52,7 @@ export class SlackAlertPlugin extends AlertChannelPlugin {
 
   constructor(config: SlackConfigInput) {
     super();
-    this.config = parseSlackConfig(config);
+    this.config = parseConfig(this.name, slackConfigSchema, config, { code: "invalid_config" });
     this.destination = this.config.channel;
     this.floeContext = this.config.floe;
     const url = new URL(this.config.webhookUrl);
