@@ -3,7 +3,7 @@
  * constructor. The URL may carry a token (path or query), the signing secret
  * and extra header values are credentials: messages name the field, never them.
  */
-import { ConfigError, parseConfig, urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
+import { urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const floeContextSchema = z
@@ -47,10 +47,3 @@ export const webhookConfigSchema = z
 
 export type WebhookConfigInput = z.input<typeof webhookConfigSchema>;
 export type WebhookConfig = z.output<typeof webhookConfigSchema>;
-
-export { ConfigError };
-
-/** Validates raw configuration; throws ConfigError (code `invalid_config`) listing paths and expectations, not received values. */
-export function parseWebhookConfig(input: unknown): WebhookConfig {
-  return parseConfig("alert-webhook", webhookConfigSchema, input, { code: "invalid_config" });
-}

@@ -12,10 +12,11 @@ import {
   backoffDelay,
   checkChannelHealth,
   deliveredResult,
+  parseConfig,
   recordDeliveryFailure,
   sleep,
 } from "@floe/runtime/plugin-kit";
-import { parseWebhookConfig, type WebhookConfig, type WebhookConfigInput } from "./config.js";
+import { webhookConfigSchema, type WebhookConfig, type WebhookConfigInput } from "./config.js";
 import { WebhookError } from "./errors.js";
 import { attemptDelivery } from "./http.js";
 import { pingDocument, toAlertDocument } from "./payload.js";
@@ -53,7 +54,7 @@ export class WebhookAlertPlugin extends AlertChannelPlugin {
 
   constructor(config: WebhookConfigInput) {
     super();
-    this.config = parseWebhookConfig(config);
+    this.config = parseConfig(this.name, webhookConfigSchema, config, { code: "invalid_config" });
     this.destination = new URL(this.config.url).host;
     this.floeContext = this.config.floe;
     this.secrets = [this.config.signingSecret, ...urlSecrets(this.config.url), ...Object.values(this.config.headers)];
