@@ -3,7 +3,7 @@
  * constructor. The API key is a credential: validation messages name the
  * field and what was expected, never the value.
  */
-import { ConfigError, parseConfig, urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
+import { urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const floeContextSchema = z
@@ -39,10 +39,3 @@ export const marquezConfigSchema = z
 
 export type MarquezConfigInput = z.input<typeof marquezConfigSchema>;
 export type MarquezConfig = z.output<typeof marquezConfigSchema>;
-
-export { ConfigError };
-
-/** Validates raw configuration; throws ConfigError (code `invalid_config`) listing paths and expectations, not received values. */
-export function parseMarquezConfig(input: unknown): MarquezConfig {
-  return parseConfig("lineage-marquez", marquezConfigSchema, input, { code: "invalid_config" });
-}

@@ -1,6 +1,7 @@
 /** `@floe/plugin-lineage-marquez`: OpenLineage to Marquez lineage backend for floe. */
 export { MarquezLineagePlugin } from "./marquez-plugin.js";
-export { ConfigError, DEFAULT_PRODUCER, marquezConfigSchema, type MarquezConfig, type MarquezConfigInput } from "./config.js";
+export { ConfigError } from "@floe/runtime/plugin-kit";
+export { DEFAULT_PRODUCER, marquezConfigSchema, type MarquezConfig, type MarquezConfigInput } from "./config.js";
 export * from "./errors.js";
 export {
   buildDatasetEvent,

@@ -14,8 +14,8 @@ import {
   type OpenLineageRunEvent,
   type RunEventInput,
 } from "@floe/runtime";
-import { httpRequestAs } from "@floe/runtime/plugin-kit";
-import { parseMarquezConfig, type MarquezConfig, type MarquezConfigInput } from "./config.js";
+import { httpRequestAs, parseConfig } from "@floe/runtime/plugin-kit";
+import { marquezConfigSchema, type MarquezConfig, type MarquezConfigInput } from "./config.js";
 import { LineageValidationError, MarquezError, MarquezTimeoutError, MarquezUnreachableError } from "./errors.js";
 import { buildDatasetEvent, buildRunEvent } from "./openlineage.js";
 import { assertEventAccepted } from "./responses.js";
@@ -42,7 +42,7 @@ export class MarquezLineagePlugin extends LineageBackendPlugin {
 
   constructor(config: MarquezConfigInput) {
     super();
-    this.config = parseMarquezConfig(config);
+    this.config = parseConfig(this.name, marquezConfigSchema, config, { code: "invalid_config" });
     const base = new URL(this.config.url.endsWith("/") ? this.config.url : `${this.config.url}/`);
     this.endpoint = new URL(this.config.endpoint.slice(1), base);
     this.destination = base.host;
