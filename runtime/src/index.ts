@@ -61,3 +61,11 @@ export {
   type RegistryOptions,
 } from "./plugins/registry.js";
 export { RedactingSpanExporter, redactSpan, redactAttributes } from "./export/redacting-span-exporter.js";
+export {
+  redactingExporter,
+  redactingSpanProcessor,
+  serviceResource,
+  serviceResourceAttributes,
+  type RedactingProcessorOptions,
+  type ServiceIdentity,
+} from "./export/redacting-provider.js";
