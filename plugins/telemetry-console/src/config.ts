@@ -5,7 +5,7 @@
  */
 import type { Writable } from "node:stream";
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
+import { parseConfig } from "@floe/runtime/plugin-kit";
 
 const isWritable = (value: unknown): value is Writable =>
   typeof value === "object" && value !== null && typeof (value as Writable).write === "function";
@@ -30,8 +30,7 @@ export const consoleTelemetryConfigSchema = z
 export type ConsoleTelemetryConfigInput = z.input<typeof consoleTelemetryConfigSchema>;
 export type ConsoleTelemetryConfig = z.output<typeof consoleTelemetryConfigSchema>;
 
+/** Validates the configuration or throws ConfigError (paths and expectations, never received values). */
 export function parseConsoleTelemetryConfig(input: unknown): ConsoleTelemetryConfig {
-  const result = consoleTelemetryConfigSchema.safeParse(input ?? {});
-  if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`));
+  return parseConfig("console telemetry", consoleTelemetryConfigSchema, input ?? {});
 }

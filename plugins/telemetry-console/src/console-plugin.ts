@@ -1,17 +1,11 @@
 /**
  * `ConsoleTelemetryPlugin`: a TELEMETRY_BACKEND that prints spans to the
  * console (or any stream). Every span passes through RedactingSpanExporter
- * first. Telemetry backends are never instrumented: no tracerName.
+ * first (the runtime's redacting processor and service resource helpers). Telemetry backends are never instrumented: no tracerName.
  */
-import {
-  BasicTracerProvider,
-  BatchSpanProcessor,
-  SimpleSpanProcessor,
-  type SpanExporter,
-  type SpanProcessor,
-} from "@opentelemetry/sdk-trace-base";
-import { resourceFromAttributes, type Resource } from "@opentelemetry/resources";
-import { RedactingSpanExporter, TelemetryBackendPlugin } from "@floe/runtime";
+import { BasicTracerProvider, type SpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import type { Resource } from "@opentelemetry/resources";
+import { redactingExporter, redactingSpanProcessor, serviceResource, TelemetryBackendPlugin } from "@floe/runtime";
 import {
   parseConsoleTelemetryConfig,
   type ConsoleTelemetryConfig,
@@ -36,22 +30,15 @@ export class ConsoleTelemetryPlugin extends TelemetryBackendPlugin {
 
   /** `service.name`, `service.version`, `deployment.environment.name` and the extra attributes. */
   createResource(): Resource {
-    const attributes: Record<string, string | number | boolean> = {
-      ...this.config.resourceAttributes,
-      "service.name": this.config.serviceName,
-    };
-    if (this.config.serviceVersion) attributes["service.version"] = this.config.serviceVersion;
-    if (this.config.environment) attributes["deployment.environment.name"] = this.config.environment;
-    return resourceFromAttributes(attributes);
+    return serviceResource(this.config);
   }
 
   createExporter(): SpanExporter {
-    return new RedactingSpanExporter(new StreamSpanExporter(this.config.stream ?? process.stdout, this.config.format));
+    return redactingExporter(new StreamSpanExporter(this.config.stream ?? process.stdout, this.config.format));
   }
 
   createSpanProcessor(): SpanProcessor {
-    const exporter = this.createExporter();
-    return this.config.processor === "batch" ? new BatchSpanProcessor(exporter) : new SimpleSpanProcessor(exporter);
+    return redactingSpanProcessor(this.createExporter(), { processor: this.config.processor });
   }
 
   /** A tracer provider printing every span; register it with `trace.setGlobalTracerProvider`. */

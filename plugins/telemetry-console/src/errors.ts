@@ -1,9 +1,4 @@
-/** Typed errors of the console telemetry backend. */
+/** Typed errors of the console telemetry backend: only configuration can fail, with the kit's ConfigError. */
 
-/** The configuration failed validation; `problems` lists `path: expectation`. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  constructor(readonly problems: string[]) {
-    super(`invalid console telemetry config: ${problems.join("; ")}`);
-  }
-}
+/** The configuration failed validation; `issues` lists `path: expectation`. */
+export { ConfigError } from "@floe/runtime/plugin-kit";

@@ -95,7 +95,7 @@ describe("ConsoleTelemetryPlugin", () => {
     try {
       new ConsoleTelemetryPlugin({ format: "xml" as never, stream: {} as never });
     } catch (error) {
-      expect((error as ConfigError).problems.map((p) => p.split(":")[0]).sort()).toEqual(["format", "stream"]);
+      expect((error as ConfigError).issues.map((p) => p.split(":")[0]).sort()).toEqual(["format", "stream"]);
     }
   });
 });
