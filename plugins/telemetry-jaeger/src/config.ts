@@ -4,7 +4,7 @@
  * resource attributes that identify the service.
  */
 import { z } from "zod";
-import { ConfigError } from "./errors.js";
+import { parseConfig } from "@floe/runtime/plugin-kit";
 
 export const jaegerTelemetryConfigSchema = z
   .object({
@@ -38,13 +38,7 @@ export const jaegerTelemetryConfigSchema = z
 export type JaegerTelemetryConfigInput = z.input<typeof jaegerTelemetryConfigSchema>;
 export type JaegerTelemetryConfig = z.output<typeof jaegerTelemetryConfigSchema>;
 
+/** Validates the configuration or throws ConfigError (paths and expectations, never received values). */
 export function parseJaegerTelemetryConfig(input: unknown): JaegerTelemetryConfig {
-  const result = jaegerTelemetryConfigSchema.safeParse(input ?? {});
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => {
-      const path = issue.path.map(String).join(".") || "(root)";
-      return `${path}: ${path.startsWith("headers.") ? "expected a string" : issue.message}`;
-    }),
-  );
+  return parseConfig("jaeger telemetry", jaegerTelemetryConfigSchema, input ?? {});
 }

@@ -1,9 +1,4 @@
-/** Typed errors of the Jaeger telemetry backend. */
+/** Typed errors of the jaeger telemetry backend: only configuration can fail, with the kit's ConfigError. */
 
-/** The configuration failed validation; `problems` lists `path: expectation` (never a header's value). */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  constructor(readonly problems: string[]) {
-    super(`invalid jaeger telemetry config: ${problems.join("; ")}`);
-  }
-}
+/** The configuration failed validation; `issues` lists `path: expectation` (never a header's value). */
+export { ConfigError } from "@floe/runtime/plugin-kit";

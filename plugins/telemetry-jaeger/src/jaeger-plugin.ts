@@ -5,14 +5,9 @@
  * Telemetry backends are never instrumented: no tracerName.
  */
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { resourceFromAttributes, type Resource } from "@opentelemetry/resources";
-import {
-  BasicTracerProvider,
-  BatchSpanProcessor,
-  type SpanExporter,
-  type SpanProcessor,
-} from "@opentelemetry/sdk-trace-base";
-import { RedactingSpanExporter, TelemetryBackendPlugin } from "@floe/runtime";
+import type { Resource } from "@opentelemetry/resources";
+import { BasicTracerProvider, type SpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { redactingExporter, redactingSpanProcessor, serviceResource, TelemetryBackendPlugin } from "@floe/runtime";
 import { parseJaegerTelemetryConfig, type JaegerTelemetryConfig, type JaegerTelemetryConfigInput } from "./config.js";
 
 export class JaegerTelemetryPlugin extends TelemetryBackendPlugin {
@@ -37,13 +32,7 @@ export class JaegerTelemetryPlugin extends TelemetryBackendPlugin {
 
   /** `service.name`, `service.version`, `deployment.environment.name` and the extra attributes. */
   createResource(): Resource {
-    const attributes: Record<string, string | number | boolean> = {
-      ...this.config.resourceAttributes,
-      "service.name": this.config.serviceName,
-    };
-    if (this.config.serviceVersion) attributes["service.version"] = this.config.serviceVersion;
-    if (this.config.environment) attributes["deployment.environment.name"] = this.config.environment;
-    return resourceFromAttributes(attributes);
+    return serviceResource(this.config);
   }
 
   createExporter(): SpanExporter {
@@ -52,11 +41,11 @@ export class JaegerTelemetryPlugin extends TelemetryBackendPlugin {
       headers: { ...this.config.headers },
       timeoutMillis: this.config.timeoutMs,
     });
-    return new RedactingSpanExporter(otlp);
+    return redactingExporter(otlp);
   }
 
   createSpanProcessor(): SpanProcessor {
-    return new BatchSpanProcessor(this.createExporter(), { ...this.config.batch });
+    return redactingSpanProcessor(this.createExporter(), { processor: "batch", batch: { ...this.config.batch } });
   }
 
   /** A tracer provider exporting to Jaeger; `shutdown()` flushes what is still queued. */

@@ -111,7 +111,7 @@ describe("JaegerTelemetryPlugin", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems.map((p) => p.split(":")[0]).sort()).toEqual([
+    expect((error as ConfigError).issues.map((p) => p.split(":")[0]).sort()).toEqual([
       "batch.maxExportBatchSize",
       "endpoint",
       "headers.authorization",

@@ -2,10 +2,11 @@
  * An OTLP/HTTP trace receiver on loopback, as Jaeger runs on port 4318:
  * accepts `POST /v1/traces` with `application/json`, decodes the
  * ExportTraceServiceRequest (resourceSpans -> scopeSpans -> spans, attribute
- * lists of typed AnyValues), and answers `{ "partialSuccess": {} }`.
+ * lists of typed AnyValues), and answers `{ "partialSuccess": {} }`. The
+ * kit's loopback server does the HTTP plumbing.
  */
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
+import { sendJson, startLoopbackServer } from "@floe/runtime/testing";
 
 interface OtlpAnyValue {
   stringValue?: string;
@@ -84,36 +85,27 @@ export interface OtlpReceiver {
 
 export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const requests: ReceivedRequest[] = [];
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const rawBody = Buffer.concat(chunks).toString("utf8");
-    if (req.method !== "POST" || req.url !== "/v1/traces") {
+  const server = await startLoopbackServer((request, res) => {
+    if (request.method !== "POST" || request.path !== "/v1/traces" || Object.keys(request.query).length > 0) {
       res.writeHead(404).end();
       return;
     }
-    if (!String(req.headers["content-type"]).startsWith("application/json")) {
-      res.writeHead(415, { "content-type": "application/json" }).end(JSON.stringify({ code: 3, message: "expected JSON" }));
+    if (!String(request.headers["content-type"]).startsWith("application/json")) {
+      sendJson(res, 415, { code: 3, message: "expected JSON" });
       return;
     }
     try {
-      requests.push({ headers: req.headers, rawBody, spans: decodeExportRequest(JSON.parse(rawBody)) });
+      requests.push({ headers: request.headers, rawBody: request.body, spans: decodeExportRequest(JSON.parse(request.body)) });
     } catch (error) {
-      res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ code: 3, message: String(error) }));
+      sendJson(res, 400, { code: 3, message: String(error) });
       return;
     }
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ partialSuccess: {} }));
+    sendJson(res, 200, { partialSuccess: {} });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: server.url,
     requests,
     spans: () => requests.flatMap((r) => r.spans),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }
