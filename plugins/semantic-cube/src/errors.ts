@@ -3,7 +3,7 @@
  * Cube answered are sanitized (and stripped of the API secret) by
  * FloePluginError before they are kept.
  */
-import { FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
+import { FloePluginError } from "@floe/runtime/plugin-kit";
 
 /** The configuration failed validation; `issues` lists `path: expectation`. */
 export { ConfigError } from "@floe/runtime/plugin-kit";
@@ -11,9 +11,6 @@ export { ConfigError } from "@floe/runtime/plugin-kit";
 /** Any failure of the Cube plugin; `status` is the HTTP status when Cube answered. */
 export class CubeError extends FloePluginError {
   override name = "CubeError";
-  constructor(message: string, options: Partial<PluginErrorOptions> = {}) {
-    super(message, { ...options, code: options.code ?? "CUBE_ERROR" });
-  }
 }
 
 /** The dbt manifest is missing or not a manifest. */
