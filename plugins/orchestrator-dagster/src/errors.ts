@@ -4,7 +4,7 @@
  * `RunNotFoundError`, `PipelineNotFoundError`...). Messages are sanitized
  * (and stripped of the API token) by FloePluginError.
  */
-import { FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
+import { FloePluginError } from "@floe/runtime/plugin-kit";
 
 /** The configuration failed validation; `issues` lists `path: expectation`. */
 export { ConfigError } from "@floe/runtime/plugin-kit";
@@ -12,9 +12,6 @@ export { ConfigError } from "@floe/runtime/plugin-kit";
 /** Any Dagster failure. `code` is the GraphQL `__typename` or a transport code; `status` the HTTP status. */
 export class DagsterError extends FloePluginError {
   override name = "DagsterError";
-  constructor(message: string, options: Partial<PluginErrorOptions> = {}) {
-    super(message, { ...options, code: options.code ?? "DAGSTER_ERROR" });
-  }
 }
 
 /** Non-2xx HTTP from the GraphQL endpoint. */

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Kind, parse, print, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
-import { ScriptedAnswers, sendBody, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
+import { jsonAnswer, ScriptedAnswers, sendBody, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
 export interface RecordedOperation {
   operationName: string;
@@ -204,13 +204,7 @@ export async function startDagsterServer(options: DagsterServerOptions): Promise
     setNextRunStatuses: (statuses) => {
       nextStatuses = statuses;
     },
-    addFault: ({ status, body = "", delayMs }) =>
-      faults.push({
-        status,
-        body: typeof body === "string" ? body : JSON.stringify(body),
-        headers: { "content-type": "application/json" },
-        delayMs,
-      }),
+    addFault: ({ status, body = "", delayMs }) => faults.push(jsonAnswer(status, body, { delayMs })),
     close: () => {
       faults.cancel();
       return server.close();
