@@ -3,7 +3,7 @@
  * (DuckDB) failures and invalid pipeline specs. Messages are sanitized (and
  * stripped of the source's credentials) by FloePluginError.
  */
-import { FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
+import { FloePluginError } from "@floe/runtime/plugin-kit";
 
 /** The plugin configuration or a pipeline spec failed validation; `issues` lists `path: expectation`. */
 export { ConfigError } from "@floe/runtime/plugin-kit";
@@ -11,9 +11,6 @@ export { ConfigError } from "@floe/runtime/plugin-kit";
 /** Any ingestion failure; `code` says which kind, `status` is the source's HTTP status when there was one. */
 export class IngestionError extends FloePluginError {
   override name = "IngestionError";
-  constructor(message: string, options: Partial<PluginErrorOptions> = {}) {
-    super(message, { ...options, code: options.code ?? "INGESTION_ERROR" });
-  }
 }
 
 /** The REST source answered with an error status (after retries for 429/5xx). */
