@@ -46,6 +46,31 @@ function insertionIndex(declaration: ClassDeclaration): number {
   return lastIndexOf((m) => Node.isPropertyDeclaration(m)) + 1;
 }
 
+/** The whitespace before `node` on its line. */
+function lineIndentOf(node: Node): string {
+  const text = node.getSourceFile().getFullText();
+  const start = node.getStart();
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, start))![0];
+}
+
+/**
+ * ts-morph indents inserted members by the TypeScript formatter's idea of the class's level,
+ * which is one level too deep after some statements (e.g. `export type { X };` above the class).
+ * Align the new member with its siblings instead (the last step on this class: its nodes are forgotten).
+ */
+function alignWithSiblings(declaration: ClassDeclaration, member: Node): void {
+  const sibling = declaration.getMembers().find((m) => m !== member);
+  const expected = sibling ? lineIndentOf(sibling) : undefined;
+  const actual = lineIndentOf(member);
+  if (expected === undefined || expected === actual) return;
+  const lines = member.getText().split("\n");
+  const realigned = lines.map((line, i) => (i > 0 && line.startsWith(actual) ? expected + line.slice(actual.length) : line)).join("\n");
+  const start = member.getStart();
+  const lineStart = start - actual.length;
+  member.getSourceFile().replaceText([lineStart, member.getEnd()], expected + realigned);
+}
+
 function addTracerNameGetter(declaration: ClassDeclaration, language: "ts" | "js"): void {
   const getter = declaration.insertGetAccessor(insertionIndex(declaration), {
     name: MEMBER,
@@ -53,6 +78,7 @@ function addTracerNameGetter(declaration: ClassDeclaration, language: "ts" | "js
     statements: [`return ${TRACER_NAME_CONSTANT};`],
   });
   if (language === "ts") getter.toggleModifier("override", true);
+  alignWithSiblings(declaration, getter);
 }
 
 export function ensureTracerNameMember(
