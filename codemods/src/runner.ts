@@ -113,10 +113,18 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
   }
 
   const transforms: Transform[] = await Promise.all(resolved.steps.map((name) => loadTransform(name as TransformName)));
-  const transformOptions: TransformOptions = { ...options.transformOptions, ...(options.tracerName ? { tracerName: options.tracerName } : {}) };
+  const transformOptions: { -readonly [K in keyof TransformOptions]: TransformOptions[K] } = {
+    ...options.transformOptions,
+    ...(options.tracerName ? { tracerName: options.tracerName } : {}),
+  };
   const files = await discoverFiles(paths, { extensions, ignorePatterns: options.ignorePatterns, cwd });
   const needsPackages = transforms.some((t) => t.kind === "project");
   const packageDirs = needsPackages ? await findPackageDirs(paths, cwd) : [];
+  if (needsPackages && resolved.steps.includes("sanitize-exceptions")) {
+    // Pipelines already load ts-morph: let the checker keep the syntactic rewrite off non-span receivers.
+    const { findNonSpanRecordExceptionCalls } = await import("./project/non-span-calls.js");
+    transformOptions.nonSpanCalls = findNonSpanRecordExceptionCalls(packageDirs);
+  }
 
   const overlay = new Map<string, OverlayEntry>();
   const statuses = new Map<string, StatusEntry>();

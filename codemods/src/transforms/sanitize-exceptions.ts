@@ -9,8 +9,10 @@
  * an expression stays `undefined`. Source text outside the rewritten call
  * heads is untouched (layout, comments, quotes).
  */
+import path from "node:path";
 import { RUNTIME_MODULE } from "@floe/runtime/conventions";
-import type { FileInfo, FileTransform, Parser } from "../core/types.js";
+import type { FileInfo, FileTransform, Parser, TransformOptions } from "../core/types.js";
+import type { NonSpanCalls } from "../project/non-span-calls.js";
 import { parseSource } from "../core/parsers.js";
 import { j, isMemberLike, memberPropertyName, propertyKeyName, unwrapTs, uniqueName, usedNames, indentAt, type AnyNode } from "./shared/ast.js";
 import { methodCallGeometry, type MethodCallGeometry } from "./shared/call-sites.js";
@@ -245,19 +247,52 @@ function rewriteSetStatus(rw: FileRewrite, path: any, otel: ModuleBindings): voi
   });
 }
 
-export function sanitizeExceptionsSource(file: FileInfo, parser: Parser): string | undefined {
+const LINT_RULE = "floe/no-raw-record-exception";
+
+/**
+ * A call the type checker proved is not on a span stays as it is; a note for the syntactic
+ * lint rule (which cannot know) goes on the line above, once.
+ */
+function noteNonSpanCall(rw: FileRewrite, call: AnyNode, typeName: string): void {
+  const lineStart = rw.source.lastIndexOf("\n", call.start - 1) + 1;
+  const previousLine = rw.source.slice(rw.source.lastIndexOf("\n", lineStart - 2) + 1, lineStart);
+  if (lineStart > 0 && previousLine.includes("eslint-disable-next-line") && previousLine.includes(LINT_RULE)) return;
+  const indent = indentAt(rw.source, call.start);
+  rw.edits.group((e) => e.insert(lineStart, `${indent}// eslint-disable-next-line ${LINT_RULE} -- ${typeName} is not an OpenTelemetry Span\n`));
+}
+
+function isRecordExceptionCall(call: AnyNode): boolean {
+  return isMemberLike(call.callee) && memberPropertyName(call.callee) === "recordException";
+}
+
+/**
+ * @param nonSpan ordinals (among the file's `recordException` member calls, in source order) of calls
+ *   whose receiver the type checker proved is not a span, with that receiver's type name.
+ */
+export function sanitizeExceptionsSource(file: FileInfo, parser: Parser, nonSpan?: ReadonlyMap<number, string>): string | undefined {
   const ast = parseSource(file.source, parser);
   const rw = new FileRewrite(file, ast);
   const hasRecord = file.source.includes("recordException");
   const hasStatus = file.source.includes("setStatus");
   const otel = hasStatus ? moduleBindings(ast.program, [OTEL_API]) : undefined;
+  let ordinal = 0;
   j(ast as any)
     .find(j.CallExpression)
     .forEach((p: any) => {
-      if (hasRecord) rewriteRecordException(rw, p);
+      if (hasRecord && isRecordExceptionCall(p.node)) {
+        const notSpan = nonSpan?.get(ordinal++);
+        if (notSpan !== undefined) noteNonSpanCall(rw, p.node, notSpan);
+        else rewriteRecordException(rw, p);
+      }
       if (otel) rewriteSetStatus(rw, p, otel);
     });
   return rw.finish();
+}
+
+function nonSpanCallsOf(filePath: string, options: TransformOptions): ReadonlyMap<number, string> | undefined {
+  const all = options.nonSpanCalls as NonSpanCalls | undefined;
+  const calls = all?.[path.resolve(filePath)];
+  return calls ? new Map(calls.map((c) => [c.ordinal, c.typeName])) : undefined;
 }
 
 export const sanitizeExceptions: FileTransform = {
@@ -267,5 +302,5 @@ export const sanitizeExceptions: FileTransform = {
     "span.recordException(err) -> recordSanitizedException(span, err); setStatus({ code: ERROR, message: <error-derived> }) -> sanitizeErrorMessage(...); adds the @floe/runtime import.",
   prefilter: (source) => source.includes("recordException") || source.includes("setStatus"),
   prefilterTokens: ["recordException", "setStatus"],
-  transform: (file, parser) => sanitizeExceptionsSource(file, parser),
+  transform: (file, parser, options) => sanitizeExceptionsSource(file, parser, nonSpanCallsOf(file.path, options)),
 };
