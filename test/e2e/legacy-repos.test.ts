@@ -1,0 +1,165 @@
+/**
+ * End to end over legacy plugin repos we did not write the codemod against (test/e2e/fixtures/legacy-*):
+ * TS and JS, CRLF + BOM files, unparsable files, legacy `traced` decorators and wrappers, aliased and
+ * namespace OpenTelemetry imports, a class of its own with a `recordException` method. For each repo:
+ * eslint-plugin-floe's recommended config finds exactly the problems listed in its PLANTED.md; then
+ * `floe-codemod migrate` leaves the unparsable files byte-identical, the repo type-checks and lints clean,
+ * and a second run changes nothing. Two migrated plugins run an operation whose error carries a
+ * credential and must record it sanitized.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { SpanStatusCode } from "@opentelemetry/api";
+import { ESLint } from "eslint";
+import floe from "eslint-plugin-floe";
+import tseslint from "typescript-eslint";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestTracing, sendJson, startLoopbackServer } from "@floe/runtime/testing";
+
+const tracing = createTestTracing();
+afterAll(() => tracing.shutdown());
+beforeEach(() => tracing.reset());
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const cli = path.join(repoRoot, "codemods", "bin", "floe-codemod.js");
+const tsc = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc");
+const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
+const fixtures = readdirSync(fixturesDir).filter((name) => name.startsWith("legacy-")).sort();
+
+interface Planted {
+  /** `rule file:line`, sorted. */
+  problems: string[];
+  unparsable: string[];
+}
+
+function readPlanted(fixture: string): Planted {
+  const text = readFileSync(path.join(fixturesDir, fixture, "PLANTED.md"), "utf8");
+  const problems = [...text.matchAll(/^- (floe\/[\w-]+) (\S+:\d+)/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
+  const unparsable = [...text.matchAll(/^- unparsable: (\S+)/gm)].map((m) => m[1]!);
+  return { problems, unparsable };
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), "floe-legacy-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function copyToGitRepo(fixture: string): string {
+  const dir = path.join(work, fixture);
+  cpSync(path.join(fixturesDir, fixture), dir, { recursive: true, filter: (src) => path.basename(src) !== "PLANTED.md" });
+  symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
+  writeFileSync(path.join(dir, ".gitignore"), "node_modules\ndist\n");
+  for (const args of [["init", "-q"], ["add", "-A"], ["commit", "-qm", "legacy"]]) git(dir, ...args);
+  return dir;
+}
+
+function git(cwd: string, ...args: string[]) {
+  return spawnSync("git", ["-c", "user.name=e2e", "-c", "user.email=e2e@floe.local", ...args], { cwd, encoding: "utf8" });
+}
+
+function migrate(cwd: string, ...extra: string[]) {
+  const run = spawnSync(process.execPath, [cli, "migrate", ".", "--json", ...extra], { cwd, encoding: "utf8", env: { ...process.env, CI: "1" } });
+  return { status: run.status, stderr: run.stderr, report: JSON.parse(run.stdout) as { files: { path: string; status: string; reason?: string }[] } };
+}
+
+/** `rule file:line` of every message of floe's recommended config (TS through typescript-eslint's parser, JS through espree). */
+async function lint(dir: string, unparsable: string[]): Promise<string[]> {
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { ignores: ["node_modules/**", "dist/**", ...unparsable] },
+      { files: ["**/*.ts", "**/*.mts", "**/*.cts"], languageOptions: { parser: tseslint.parser as never } },
+      floe.configs.recommended as never,
+    ],
+  });
+  const results = await eslint.lintFiles(["."]);
+  return results
+    .flatMap((r) => r.messages.map((m) => `${m.ruleId ?? `fatal(${m.message})`} ${path.relative(dir, r.filePath).split(path.sep).join("/")}:${m.line}`))
+    .sort();
+}
+
+describe.each(fixtures)("%s", (fixture) => {
+  const planted = readPlanted(fixture);
+  let dir: string;
+  let originals: Map<string, Buffer>;
+
+  beforeAll(() => {
+    dir = copyToGitRepo(fixture);
+    originals = new Map(planted.unparsable.map((f) => [f, readFileSync(path.join(dir, f))]));
+  });
+
+  it("before migration, the recommended config finds exactly the planted problems", async () => {
+    expect(planted.problems.length).toBeGreaterThan(0);
+    expect(await lint(dir, planted.unparsable)).toEqual(planted.problems);
+  });
+
+  it("migrates: errors only for the unparsable files, which stay byte-identical", () => {
+    const { status, report, stderr } = migrate(dir);
+    const errors = report.files.filter((f) => f.status === "error").map((f) => f.path).sort();
+    const parsedUnparsable = planted.unparsable.filter((f) => readFileSync(path.join(dir, f), "utf8").includes("recordException"));
+    expect(errors).toEqual(parsedUnparsable.sort());
+    expect(status, stderr).toBe(errors.length > 0 ? 1 : 0);
+    for (const [file, bytes] of originals) expect(readFileSync(path.join(dir, file)).equals(bytes), file).toBe(true);
+    expect(report.files.some((f) => f.status === "changed")).toBe(true);
+  });
+
+  it("type-checks after migration", () => {
+    if (!existsSync(path.join(dir, "tsconfig.json"))) return;
+    const run = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json", "--noEmit"], { cwd: dir, encoding: "utf8" });
+    expect(run.stdout + run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
+  it("lints clean after migration (no errors, no warnings)", async () => {
+    expect(await lint(dir, planted.unparsable)).toEqual([]);
+  });
+
+  it("a second run changes nothing", () => {
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "migrated");
+    const { report } = migrate(dir);
+    expect(report.files.filter((f) => f.status === "changed")).toEqual([]);
+    expect(git(dir, "status", "--porcelain").stdout).toBe("");
+  });
+});
+
+describe("migrated plugins record errors sanitized at run time", () => {
+  it("floe-secrets-vault (TS): a 403 whose error carries the Vault token", async () => {
+    const TOKEN = "hvs.CAESIJ7x9Qm2Lr8TkYw3Vn5Pz";
+    const vault = await startLoopbackServer((_req, res) => sendJson(res, 403, { errors: ["permission denied"] }));
+    try {
+      const { VaultSecretsPlugin } = await import(pathToFileURL(path.join(work, "legacy-secrets-vault", "src", "index.ts")).href);
+      const plugin = new VaultSecretsPlugin({ address: vault.url, token: TOKEN });
+      expect(plugin.tracerName).toBe("floe.secrets.vault");
+      await expect(plugin.getSecret("db/password")).rejects.toThrow(TOKEN);
+      expect(vault.requests[0]?.headers["x-vault-token"]).toBe(TOKEN);
+      const span = tracing.getSpan("vault.getSecret");
+      expect(span.status.code).toBe(SpanStatusCode.ERROR);
+      expect(span.events.find((e) => e.name === "exception")?.attributes?.["exception.message"]).toContain("HTTP 403");
+      expect(tracing.findLeaks([TOKEN])).toEqual([]);
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it("floe-quality-soda (JS): a warehouse connection failure carrying the DSN password", async () => {
+    const PASSWORD = "S3cr3t-Pw-771x";
+    const dsn = `postgres://analyst:${PASSWORD}@warehouse.internal:5432/dw`;
+    const { SodaQualityPlugin } = await import(pathToFileURL(path.join(work, "legacy-quality-soda", "src", "index.js")).href);
+    const plugin = new SodaQualityPlugin({
+      dsn,
+      connect: async (target: string) => {
+        throw new Error(`connect ECONNREFUSED ${target}`);
+      },
+    });
+    expect(plugin.tracerName).toBe("floe.quality.soda");
+    await expect(plugin.runChecks({ checks: [] })).rejects.toThrow(PASSWORD);
+    const span = tracing.getSpan("soda.runChecks");
+    expect(span.status.code).toBe(SpanStatusCode.ERROR);
+    expect(span.status.message).toContain("warehouse.internal");
+    expect(span.events.some((e) => e.name === "exception")).toBe(true);
+    expect(tracing.findLeaks([PASSWORD])).toEqual([]);
+  });
+});
