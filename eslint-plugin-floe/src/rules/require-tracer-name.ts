@@ -7,7 +7,7 @@
  */
 import { deriveTracerName, isInstrumentedType } from "@floe/runtime/conventions";
 import type { TSESTree } from "@typescript-eslint/utils";
-import { isTypeScriptFile } from "../util/ast.js";
+import { isInAmbientContext, isTypeScriptFile } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
 import { mentionsAny } from "../util/text-prefilter.js";
 import { packageNameOfFile } from "../util/package-json.js";
@@ -40,7 +40,8 @@ export default createRule<[], "missingTracerName" | "addTracerName">({
     const typescript = isTypeScriptFile(context.filename);
 
     function check(node: ClassNode): void {
-      if (node.abstract || node.declare) return;
+      // Ambient classes (`declare class`, declaration files, `declare module`) have no implementation to fix.
+      if (node.abstract || node.declare || isInAmbientContext(node, context.filename)) return;
       const info = analyzePluginClass(context, node);
       if (!info || info.tracerMember || info.inheritsTracerName) return;
       if (info.pluginType && !isInstrumentedType(info.pluginType)) return;

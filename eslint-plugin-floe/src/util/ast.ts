@@ -83,3 +83,20 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
 export function isTypeScriptFile(filename: string): boolean {
   return /\.[cm]?tsx?$/i.test(filename);
 }
+
+/** Declaration files (`.d.ts`, `.d.mts`, `.d.cts`) hold only ambient declarations. */
+export function isDeclarationFile(filename: string): boolean {
+  return /\.d\.[cm]?ts$/i.test(filename);
+}
+
+/**
+ * Whether a node only declares a shape and has no implementation to check: it is in a
+ * declaration file, or inside `declare module "x" {}`, `declare global {}`, `declare namespace N {}`.
+ */
+export function isInAmbientContext(node: TSESTree.Node, filename: string): boolean {
+  if (isDeclarationFile(filename)) return true;
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TSModuleDeclaration && current.declare) return true;
+  }
+  return false;
+}

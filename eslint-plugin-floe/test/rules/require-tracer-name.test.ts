@@ -20,6 +20,14 @@ runRule(ruleTester, RULE_NAME, rule, {
     `import { PluginMetadata } from "@floe/runtime";\nexport abstract class Base extends PluginMetadata {}`,
     // a same-file base declares it
     `import { QualityPlugin } from "@floe/runtime";\nabstract class Base extends QualityPlugin { override get tracerName() { return "floe.quality.x"; } }\nexport class Q extends Base { ${BODY} }`,
+    // ambient declarations have no implementation to fix: declaration files, `declare module`, `declare global`
+    {
+      filename: "plugins.d.ts",
+      code: 'import { AlertChannelPlugin } from "@floe/runtime";\nexport class Typed extends AlertChannelPlugin { sendAlert(): Promise<never>; }',
+    },
+    'import { AlertChannelPlugin } from "@floe/runtime";\ndeclare module "some-plugin" { export class Ambient extends AlertChannelPlugin {} }',
+    'import { PluginMetadata } from "@floe/runtime";\ndeclare global { class GlobalPlugin extends PluginMetadata {} }\nexport {};',
+    'import { PluginMetadata } from "@floe/runtime";\ndeclare namespace NS { namespace Inner { class P extends PluginMetadata {} } }',
     "export default class extends Object {}",
     "class A { static tracerName = 1; }",
   ],
