@@ -108,11 +108,20 @@ function destructuredKey(pattern: TSESTree.ObjectPattern, target: TSESTree.Ident
   return undefined;
 }
 
+/** `import A = ns.SpanStatusCode` (an entity name): the export of the namespace `ns` resolves to. */
+function resolveEntityName(context: AnyContext, name: TSESTree.EntityName, depth: number): ResolvedBinding | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (name.type === AST_NODE_TYPES.Identifier) return resolveBinding(context, name, depth + 1);
+  if (name.type !== AST_NODE_TYPES.TSQualifiedName) return undefined;
+  const object = resolveEntityName(context, name.left, depth + 1);
+  return object?.name === "*" ? { ...object, name: name.right.name } : undefined;
+}
+
 function resolveImport(
   context: AnyContext,
   node: TSESTree.Node,
   local: TSESTree.Identifier,
-  _depth: number,
+  depth: number,
 ): ResolvedBinding | undefined {
   if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
     const ref = node.moduleReference;
@@ -120,7 +129,7 @@ function resolveImport(
       const source = String(ref.expression.value);
       return { source, kind: moduleKind(context, source), name: "*" };
     }
-    return undefined;
+    return ref.type === AST_NODE_TYPES.TSExternalModuleReference ? undefined : resolveEntityName(context, ref, depth + 1);
   }
   const declaration = node.parent;
   if (!declaration || declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;

@@ -64,6 +64,13 @@ runRule(ruleTester, RULE_NAME, rule, {
       output: `import { recordSanitizedException, sanitizeErrorMessage } from "@floe/runtime";\nconst { SpanStatusCode: Code } = require("@opentelemetry/api");\nexport function f(span, reason) { recordSanitizedException; span.setStatus({ code: Code.ERROR, message: sanitizeErrorMessage(\`\${reason}\`) }); }`,
       errors: [{ messageId: "unsanitizedStatus", line: 3, column: 105 }],
     },
+    {
+      // `import x = require()` and an import alias of a namespace member (`import Code = api.SpanStatusCode`)
+      filename: "legacy.cts",
+      code: `import api = require("@opentelemetry/api");\nimport Code = api.SpanStatusCode;\nexport function f(span: api.Span, err: Error) { span.setStatus({ code: Code.ERROR, message: err.message }); }`,
+      output: `import { sanitizeErrorMessage } from "@floe/runtime";\nimport api = require("@opentelemetry/api");\nimport Code = api.SpanStatusCode;\nexport function f(span: api.Span, err: Error) { span.setStatus({ code: Code.ERROR, message: sanitizeErrorMessage(err.message) }); }`,
+      errors: [{ messageId: "unsanitizedStatus", line: 3, column: 93 }],
+    },
   ],
 });
 
