@@ -55,6 +55,22 @@ function isSanitizerCall(context: AnyContext, call: TSESTree.CallExpression): bo
   return isBindingTo(context, call.callee, "runtime", SANITIZERS) !== undefined;
 }
 
+/**
+ * Whether `x` in `x.message` is an error: error-named or error-typed bindings and members (`err`,
+ * `this.lastError`, `res.error`), and values the rule cannot name (`toError(e).message`,
+ * `(await call()).message`). A named value that is not an error (`alert.message`,
+ * `response.message`, `this.message`) is ordinary text, not an error's.
+ */
+function isErrorMessageReceiver(context: AnyContext, node: TSESTree.Node): boolean {
+  const expr = unwrapTsExpression(node);
+  if (isErrorValue(context, expr)) return true;
+  if (expr.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticMemberName(expr);
+    return name !== undefined && ERROR_NAME.test(name);
+  }
+  return expr.type !== AST_NODE_TYPES.Identifier && expr.type !== AST_NODE_TYPES.ThisExpression;
+}
+
 /** Whether the value of `node` is (or contains) text taken from an error. */
 export function isErrorDerived(context: AnyContext, node: TSESTree.Node, depth = 0): boolean {
   if (depth > 8) return false;
@@ -66,7 +82,8 @@ export function isErrorDerived(context: AnyContext, node: TSESTree.Node, depth =
       return derived(expr.expression);
     case AST_NODE_TYPES.MemberExpression: {
       const name = staticMemberName(expr);
-      return name !== undefined && ERROR_TEXT_PROPERTIES.has(name);
+      if (name === undefined || !ERROR_TEXT_PROPERTIES.has(name)) return false;
+      return name === "stack" || isErrorMessageReceiver(context, expr.object);
     }
     case AST_NODE_TYPES.Identifier:
       return isErrorValue(context, expr) || derivedConst(context, expr, depth);

@@ -28,6 +28,10 @@ runRule(ruleTester, RULE_NAME, rule, {
     `${DECL}const SpanStatusCode = { ERROR: "e" };\ntry {} catch (err) { span.setStatus({ code: SpanStatusCode.ERROR, message: String(err) }); }`,
     // a shadowed String
     `${OTEL}${DECL}function f(String: (x: unknown) => string, value: unknown) { span.setStatus({ code: SpanStatusCode.ERROR, message: String(value) }); }`,
+    // the `message` of something that is not an error is ordinary text (an alert's body, a peer reply, this.message)
+    `${OTEL}${DECL}declare const alert: { message: string };\nspan.setStatus({ code: SpanStatusCode.ERROR, message: alert.message });`,
+    `${OTEL}${DECL}declare const response: { message: string };\nspan.setStatus({ code: SpanStatusCode.ERROR, message: \`rejected: \${response.message}\` });`,
+    `${OTEL}${DECL}class Job { message = "queued"; fail() { span.setStatus({ code: SpanStatusCode.ERROR, message: this.message }); } }`,
   ],
   invalid: [
     invalid("err.message", "sanitizeErrorMessage(err.message)", COL, ""),
@@ -45,6 +49,11 @@ runRule(ruleTester, RULE_NAME, rule, {
     invalid('"request failed: " + err', 'sanitizeErrorMessage("request failed: " + err)', COL),
     invalid("(err as Error).message.slice(0, 100)", "sanitizeErrorMessage((err as Error).message.slice(0, 100))", COL),
     invalid("/* why */ (err as Error).message", "/* why */ sanitizeErrorMessage((err as Error).message)", COL + 10),
+    // error holders and values the rule cannot name still count; `.stack` always does
+    invalid("reply.error.message", "sanitizeErrorMessage(reply.error.message)", COL, "declare const reply: any;\n"),
+    invalid("this.lastError.message", "sanitizeErrorMessage(this.lastError.message)", COL),
+    invalid("toError(err).message", "sanitizeErrorMessage(toError(err).message)", COL, "declare function toError(e: unknown): Error;\n"),
+    invalid("job.stack", "sanitizeErrorMessage(job.stack)", COL, "declare const job: { stack: string };\n"),
     {
       // shorthand `message` bound to an error-derived const; status code written as 2; no import yet
       code: `${DECL}try {} catch (e) {\n  const message = (e as Error).message;\n  span.setStatus({ code: 2, message });\n}`,
