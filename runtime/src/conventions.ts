@@ -333,6 +333,9 @@ export const SENSITIVE_KEY_WORDS: readonly string[] = [
 const DESCRIPTIVE_SUFFIXES = new Set([
   "name", "names", "count", "type", "provider", "valid", "path", "length", "expires", "expiry", "expires_at",
   "status", "source", "kind", "ttl", "present", "set", "configured", "algorithm", "alg", "scope", "issuer", "format",
+  // OpenTelemetry semantic conventions that describe, not carry, a secret: `aspnetcore.identity.token_purpose`,
+  // `aspnetcore.authorization.result`, `aws.secretsmanager.secret.arn`, `process.session_leader.pid`.
+  "result", "purpose", "verified", "policy", "arn", "pid", "method", "mode", "enabled", "required",
 ]);
 
 const CONVENTIONAL_KEYS: ReadonlySet<string> = new Set(

@@ -68,7 +68,7 @@ describe("conventions", () => {
     for (const key of ["db.password", "clientSecret", "http.request.header.authorization", "api_key", "X-Api-Key", "session.cookie", "aws.secret_access_key", "auth_token"]) {
       expect(isSensitiveAttributeKey(key), key).toBe(true);
     }
-    for (const key of ["secrets.key_name", "secrets.provider", "identity.token_valid", "token_type", "password_length", "http.status_code", "alert.destination", "db.name"]) {
+    for (const key of ["secrets.key_name", "secrets.provider", "identity.token_valid", "token_type", "password_length", "http.status_code", "alert.destination", "db.name", "aspnetcore.identity.token_purpose", "aspnetcore.authorization.result", "aws.secretsmanager.secret.arn", "process.session_leader.pid", "auth.method"]) {
       expect(isSensitiveAttributeKey(key), key).toBe(false);
     }
   });
