@@ -9,6 +9,10 @@ runRule(ruleTester, RULE_NAME, rule, {
     `${DECL}span.setAttribute("secrets.key_name", v);`,
     `${DECL}span.setAttribute("alert.channel", "slack");`,
     `${DECL}span.setAttribute("identity.token_valid", true);`,
+    // OpenTelemetry semantic-convention keys that describe a secret without carrying one
+    `${DECL}span.setAttributes({ "aspnetcore.identity.token_purpose": v, "aspnetcore.authorization.result": v, "aspnetcore.authorization.policy": v });`,
+    `${DECL}span.setAttribute("aws.secretsmanager.secret.arn", v);`,
+    `${DECL}tracer.startSpan("op", { attributes: { "process.session_leader.pid": 1, "auth.method": "basic" } });`,
     `${DECL}span.setAttributes({ "http.status_code": 500, host: "db.internal:5432" });`,
     `${DECL}tracer.startSpan("op", { attributes: { "compute.engine": "duckdb" } });`,
     `${DECL}declare const key: string;\nspan.setAttribute(key, v);`,
