@@ -9,6 +9,7 @@ import { CONVENTIONS, PLUGIN_TYPES, isPluginType, type PluginType } from "@floe/
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { literalString, staticKeyName, staticMemberName, unwrapTsExpression } from "./ast.js";
 import { isBindingTo, resolveBinding } from "./bindings.js";
+import { staticString } from "./static-string.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -64,7 +65,7 @@ export function memberValue(member: ClassMember): TSESTree.Expression | undefine
   return undefined;
 }
 
-function pluginTypeFromExpression(context: AnyContext, node: TSESTree.Node): PluginType | undefined {
+function pluginTypeFromExpression(context: AnyContext, node: TSESTree.Node, depth = 0): PluginType | undefined {
   const expr = unwrapTsExpression(node);
   const literal = literalString(expr);
   if (literal !== undefined) return isPluginType(literal) ? literal : undefined;
@@ -72,7 +73,17 @@ function pluginTypeFromExpression(context: AnyContext, node: TSESTree.Node): Plu
     const name = staticMemberName(expr);
     if (name !== undefined && isPluginType(name) && isBindingTo(context, expr.object, "runtime", "PluginType")) return name;
   }
-  return undefined;
+  // `const TYPE = PluginType.TELEMETRY_BACKEND` (or "TELEMETRY_BACKEND") used as the value
+  if (expr.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(expr), expr);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === DefinitionType.Variable && def.parent?.kind === "const" && def.node.init && depth < 4) {
+      return pluginTypeFromExpression(context, def.node.init, depth + 1);
+    }
+  }
+  // With type information, anything typed as a PluginType literal (`typeof PluginType.SECRETS`)
+  const fromTypes = staticString(context, expr);
+  return fromTypes !== undefined && isPluginType(fromTypes) ? fromTypes : undefined;
 }
 
 /** The type declared by the class's own `pluginType` member, if any. */

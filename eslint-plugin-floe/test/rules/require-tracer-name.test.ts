@@ -13,6 +13,8 @@ runRule(ruleTester, RULE_NAME, rule, {
     // telemetry backends are exempt: by base class, or by pluginType getter
     `import { TelemetryBackendPlugin } from "@floe/runtime";\nexport class Console extends TelemetryBackendPlugin { ${BODY} }`,
     `import { PluginMetadata, PluginType } from "@floe/runtime";\nexport class Jaeger extends PluginMetadata { ${BODY} get pluginType() { return PluginType.TELEMETRY_BACKEND; } }`,
+    // the telemetry type through a const
+    `import { PluginMetadata, PluginType } from "@floe/runtime";\nconst TYPE = PluginType.TELEMETRY_BACKEND;\nexport class Otlp extends PluginMetadata { ${BODY} readonly pluginType = TYPE; }`,
     // not a floe plugin: an unrelated base class of the same name
     `class AlertChannelPlugin {}\nexport class A extends AlertChannelPlugin {}`,
     `import { AlertChannelPlugin } from "somewhere-else";\nexport class A extends AlertChannelPlugin {}`,
