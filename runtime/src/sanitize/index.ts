@@ -9,6 +9,7 @@
 import { coerceToText } from "./coerce.js";
 import { DEFAULT_MAX_LENGTH, resolveMaxLength, scanWindow, truncate } from "./bounds.js";
 import { REDACTED } from "./marker.js";
+import { beginRedactionLog, redactLoggedValues } from "./redaction-log.js";
 import { REDACTION_RULES } from "./rules/index.js";
 
 export interface SanitizeOptions {
@@ -21,8 +22,14 @@ export { REDACTED, DEFAULT_MAX_LENGTH };
 /** Applies every redaction rule to an already bounded text. */
 export function redactCredentials(text: string): string {
   let result = text;
-  for (const rule of REDACTION_RULES) {
-    if (rule.mayApply(result)) result = rule.apply(result);
+  beginRedactionLog();
+  try {
+    for (const rule of REDACTION_RULES) {
+      if (rule.mayApply(result)) result = rule.apply(result);
+    }
+  } finally {
+    // Always closes the log; a secret a keyed rule found is also removed where the message repeats it bare.
+    result = redactLoggedValues(result);
   }
   return result;
 }

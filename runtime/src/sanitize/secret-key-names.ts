@@ -19,7 +19,7 @@ const CREDENTIAL_WORDS = new Set([
 ]);
 
 /** Endings of compound words that name a credential (`pgpassword`, `authtoken`, `clientsecret`). */
-const CREDENTIAL_SUFFIX = /(?:password|passwd|passphrase|secret|token|apikey|accesskey|secretkey|privatekey|sessionid|credentials?|signature)$/;
+const CREDENTIAL_SUFFIX = /(?:passwords?|passwd|passphrase|secrets?|token|apikey|accesskey|secretkey|privatekey|sessionid|credentials?|signature)$/;
 
 /** `<word> key` pairs that name a credential (`api key`, `account key`, `x-functions-key`). */
 const KEY_QUALIFIERS = new Set([
@@ -39,6 +39,8 @@ const DESCRIPTIVE_WORDS = new Set([
   "command", "cmd", "helper", "strength", "complexity", "reset", "changed", "updated", "created", "used",
   "id_type", "limit", "retries", "level", "flag", "option", "options", "template", "pattern", "regex",
   "expired", "issued", "iat", "nbf", "refreshed", "revoked", "rotated", "last", "exists", "missing", "invalid",
+  // `NoCredentialsError: Unable to ...`, `TokenExpiredException:`: an error class named after a credential.
+  "error", "errors", "exception", "err", "warning", "failure",
 ]);
 
 /** Splits `clientSecret`, `X-Api-Key`, `spring.datasource.password` into lowercase words. */

@@ -31,7 +31,7 @@ export function looksRandom(text: string, minLength: number): boolean {
 }
 
 const PLACEHOLDER =
-  /^(?:<[^<>]*>|\$\{[^{}]*\}|\{\{.*\}\}|\{%.*%\}|\$\(.*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|%\(\w+\)s|%s|\[(?:redacted|filtered|masked|hidden|secret|sensitive)\]|\((?:redacted|hidden|masked|sensitive|none|empty|null|unset|not set)\)|[*•·]+|x{3,}|X{3,}|\.{3}|…)$/i;
+  /^(?:<[^<>]*>|\$\{[^{}]*\}|\$\{\{.*\}\}|\?|\$\d{1,3}|:[a-z_][a-z0-9_]*|\((?:[a-z]+ ){0,3}[a-z]+\)|\{\{.*\}\}|\{%.*%\}|\$\(.*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|%\(\w+\)s|%s|\[(?:redacted|filtered|masked|hidden|secret|sensitive)\]|\((?:redacted|hidden|masked|sensitive|none|empty|null|unset|not set)\)|[*•·]+|x{3,}|X{3,}|\.{3}|…)$/i;
 
 /** Harmless literal values that appear after a secret-named key without being one. */
 const LITERALS = new Set([
@@ -65,8 +65,19 @@ export function isNonSecretValue(value: string): boolean {
   if (isPlaceholder(v)) return true;
   if (LITERALS.has(v.toLowerCase())) return true;
   if (/^\d{1,5}$/.test(v)) return true;
-  return isSecretReferenceName(v) || FILE_PATH.test(v);
+  return isSecretReferenceName(v) || FILE_PATH.test(v) || CODE_REFERENCE.test(v) || RESOURCE_PATH.test(v);
 }
+
+/**
+ * Source code echoed in a traceback or a Terraform/HCL diagnostic: `os.environ[`, `getpass.getpass()`,
+ * `settings.DJANGO_SECRET_KEY`, `data.vault_generic_secret.db.data[`, `jwt.exceptions.InvalidAudienceError`,
+ * `config[`, `getpass()`.
+ * A lowercase module/object name, then dotted identifiers without digits (generated tokens have digits).
+ */
+const CODE_REFERENCE = /^[a-z_][a-z_]*(?:(?:\.[A-Za-z_]+)+(?:\(\)?|\[)?|(?:\(\)?|\[))$/;
+
+/** `projects/floe-prod/secrets/db-password/versions/3`: a resource name made of word segments, not a value. */
+const RESOURCE_PATH = /^[a-z]+(?:[._\-][a-z0-9]+)*(?:\/(?:[a-z]+(?:[._\-][a-z0-9]+)*|\d+))+$/;
 
 /** `/var/run/secrets/sa.json`, `~/.config/gcloud/key.json`: where a credential lives, not the credential. */
 const FILE_PATH = /^(?:~|\.{1,2})?\/(?:[\w.\-]+\/)*[\w.\-]+\.(?:json|pem|key|crt|cer|p12|pfx|jks|txt|ya?ml|env|cfg|conf|ini|toml)$/i;

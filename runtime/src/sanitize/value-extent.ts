@@ -3,7 +3,9 @@
  * every surface form: double, single, back-tick and JSON-escaped (`\"...\"`)
  * quotes (unterminated ones run to the end of the line), ODBC `{...}`,
  * placeholders that contain spaces (`{{ secret }}`, `<your token>`), an
- * HTTP auth scheme before the credential (`Bearer x`, `Basic x`), and bare
+ * HTTP auth scheme before the credential (`Bearer x`, `Basic x`), wrapped
+ * values (`Some("x")`, `SecretStr('x')`, a tuple `('user', 'x')`), Python
+ * string prefixes (`b'x'`), and bare
  * values, whose trailing sentence punctuation and unbalanced closing
  * brackets are not part of the value. Every pattern here is anchored at the
  * value (sticky) and linear in its length.
@@ -38,7 +40,7 @@ const DOUBLE_QUOTED = /"([^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*)("?)/y;
 const SINGLE_QUOTED = /'([^'\r\n]*)('?)/y;
 const BACKTICK_QUOTED = /`([^`\r\n]*)(`?)/y;
 const BRACED = /\{([^{}\r\n]*)\}/y;
-const SPACED_PLACEHOLDER = /(?:\{\{[^{}\r\n]{0,200}\}\}|\{%[^{}\r\n]{0,200}%\}|\$\{[^{}\r\n]{0,200}\}|<[^<>\r\n]{1,80}>)(?=$|[\s"',;&)\]}])/y;
+const SPACED_PLACEHOLDER = /(?:\$\{\{[^{}\r\n]{0,200}\}\}|\((?:[a-z]+ ){1,3}[a-z]+\)|\{\{[^{}\r\n]{0,200}\}\}|\{%[^{}\r\n]{0,200}%\}|\$\{[^{}\r\n]{0,200}\}|<[^<>\r\n]{1,80}>)(?=$|[\s"',;&)\]}])/y;
 const AUTH_SCHEME = /(?:bearer|basic|token|bot|apikey|api-key|sso-key|ssws|geniekey|splunk|key|negotiate|ntlm)[ \t]+(?=\S)/iy;
 const PARAM_LIST_SCHEME = /(?:digest|aws4-hmac-sha256|oauth|hmac-sha256|signature)[ \t]+(?=\S)/iy;
 // Loops are unrolled (`a*(?:b a*)*`) so long values never build per-character backtracking state.
@@ -46,6 +48,14 @@ const BARE = /[^\s"'`,;&]+/y;
 const PARAM_LIST = /[^\r\n"]*(?:"[^"\r\n]*"[^\r\n"]*)*/y;
 const URL_ENCODED = /[^\s"'&%,;<>]*(?:%(?!2[602cC]|3[bB])[^\s"'&%,;<>]*)*/y;
 const NEXT_WORD = /[ \t]+[A-Za-z]/y;
+/**
+ * A value wrapped in a constructor or a tuple: Rust `Some("x")`, pydantic `SecretStr('x')`,
+ * Python `auth=('user', 'x')`, a list `['x', 'y']`. Only quoted items inside, no nesting, one line.
+ */
+const WRAPPED = /(?:[A-Z][A-Za-z]{0,30})?\(([ \t]*["'][^()\r\n]{0,400})\)|\[([ \t]*["'][^\[\]{}\r\n]{0,400})\]/y;
+const QUOTED_ITEM = /["']([^"'\r\n]*)["']/g;
+/** Python bytes/raw/unicode string prefixes: `token=b'...'`. */
+const STRING_PREFIX = /[bru](?=["'])/y;
 
 function run(re: RegExp, text: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
@@ -73,11 +83,14 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
   if ((first === '"' || first === "'") && run(SPACED_PLACEHOLDER, text, at + 1) && text[SPACED_PLACEHOLDER.lastIndex] === first) {
     return { start: at + 1, end: SPACED_PLACEHOLDER.lastIndex, next: SPACED_PLACEHOLDER.lastIndex + 1, secret: false };
   }
+  if (run(STRING_PREFIX, text, at)) return valueExtent(text, at + 1, context, allowScheme);
   if (first === '"') return quoted(text, run(DOUBLE_QUOTED, text, at)!, at, 1);
   if (first === "'") return quoted(text, run(SINGLE_QUOTED, text, at)!, at, 1);
   if (first === "`") return quoted(text, run(BACKTICK_QUOTED, text, at)!, at, 1);
   const placeholder = run(SPACED_PLACEHOLDER, text, at);
   if (placeholder) return { start: at, end: at + placeholder[0].length, next: at + placeholder[0].length, secret: false };
+  const wrapped = run(WRAPPED, text, at);
+  if (wrapped) return wrappedValue(text, wrapped, at);
   if (first === "{" || first === "[") {
     if (!context.equals || first === "[") return undefined; // a nested object or list: its own keys are scanned
     const braced = run(BRACED, text, at);
@@ -104,6 +117,19 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
   let secret = value !== "" && !isNonSecretValue(value);
   if (secret && isProseValue(text, value, end, context)) secret = false;
   return { start: valueStart, end, next: end, secret };
+}
+
+/** The inside of `Some("x")` / `('user', 'x')`: secret unless every quoted item is a placeholder or literal. */
+function wrappedValue(text: string, match: RegExpExecArray, at: number): ValueExtent {
+  const inner = match[1] ?? match[2]!;
+  const start = at + match[0].length - 1 - inner.length;
+  const end = start + inner.length;
+  let secret = false;
+  QUOTED_ITEM.lastIndex = 0;
+  for (let item = QUOTED_ITEM.exec(inner); item !== null; item = QUOTED_ITEM.exec(inner)) {
+    if (!isNonSecretValue(item[1]!)) secret = true;
+  }
+  return { start, end, next: end + 1, secret };
 }
 
 /** "token: expired", "password: must be ...": a lowercase word that starts a sentence. */

@@ -6,7 +6,7 @@
  */
 import { REDACTED } from "../marker.js";
 import { looksRandom } from "../text-shape.js";
-import type { RedactionRule } from "./rule.js";
+import { Splicer, type RedactionRule } from "./rule.js";
 
 const BARE_SCHEME = /(?<![\w\-])(bearer|basic|token)([ \t]+)([A-Za-z0-9\-._~+\/]+=*)(?![A-Za-z0-9\-._~+\/="])/gi;
 
@@ -22,13 +22,23 @@ function decodesToUserPassword(token: string): boolean {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+function isCredential(scheme: string, token: string): boolean {
+  if (!looksRandom(token, 12) && !(scheme.toLowerCase() === "basic" && decodesToUserPassword(token))) return false;
+  // "token 6f1c8a2e-..." is usually a token's id; Bearer/Basic are always followed by the credential.
+  return !(scheme.toLowerCase() === "token" && UUID.test(token));
+}
+
 export function redactBareAuthSchemes(text: string): string {
-  return text.replace(BARE_SCHEME, (whole: string, scheme: string, space: string, token: string) => {
-    if (!looksRandom(token, 12) && !(scheme.toLowerCase() === "basic" && decodesToUserPassword(token))) return whole;
-    // "token 6f1c8a2e-..." is usually a token's id; Bearer/Basic are always followed by the credential.
-    if (scheme.toLowerCase() === "token" && UUID.test(token)) return whole;
-    return `${scheme}${space}${REDACTED}`;
-  });
+  // An exec loop with a Splicer: text without credentials is returned as is, with no per-match strings built.
+  const out = new Splicer(text);
+  BARE_SCHEME.lastIndex = 0;
+  for (let m = BARE_SCHEME.exec(text); m !== null; m = BARE_SCHEME.exec(text)) {
+    const token = m[3]!;
+    if (!isCredential(m[1]!, token)) continue;
+    const start = m.index + m[0].length - token.length;
+    out.replace(start, start + token.length, REDACTED);
+  }
+  return out.toString();
 }
 
 export const bareAuthSchemeRule: RedactionRule = {

@@ -1,8 +1,9 @@
 /**
  * Credentials passed as command-line flags and echoed back in errors:
  * `--password x`, `--password=x`, `-token x`, `--client-secret "a b"`, and
- * the short `-p` of MySQL clients (`mysql -u root -pSECRET`) and of
- * `docker login -u x -p SECRET`, and `curl -u user:SECRET`. A value that
+ * the short `-p` of MySQL clients (`mysql -u root -pSECRET`, `-p'SECRET'`), of
+ * `docker login -u x -p SECRET` and `sshpass -p SECRET`, `redis-cli -a SECRET`,
+ * and `curl -u user:SECRET`. A value that
  * starts with `-` is the next flag, and prose ("use --password to set it")
  * is left alone.
  */
@@ -13,13 +14,25 @@ import { valueExtent } from "../value-extent.js";
 import { Splicer, type RedactionRule } from "./rule.js";
 
 /** Pre-check (linear scans): a credential fragment and a dash somewhere. */
-const MAY_HAVE_FLAG = (text: string): boolean => text.includes("-") && (CREDENTIAL_FRAGMENT.test(text) || /-p|-u|--user|--proxy-user/.test(text));
+const MAY_HAVE_FLAG = (text: string): boolean => text.includes("-") && (CREDENTIAL_FRAGMENT.test(text) || /-p|-u|-a|--user|--proxy-user/.test(text));
 const FLAG = /(?<![\w\-])--?([A-Za-z][\w.\-]*)(=|[ \t]+)/g;
 /** `curl -u user:password`, `--user user:password`: the part after the first colon. */
 const USER_COLON_PASSWORD = /(?<![\w\-])(?:-u|--user|--proxy-user)(?:[ \t]+|=)(["']?)([^\s:"'@\/]{1,128}):([^\s"']{1,256})\1/g;
-/** Commands whose short `-p` is a password (MySQL clients, `docker login`, `helm registry login`). */
-const SHORT_P_IS_PASSWORD = /\b(?:mysql\w*|mariadb\w*|login)\b/i;
-const SHORT_P_PASSWORD = /(?<=\s)-p(?:[ \t]+)?(?!assword\b)([^\s"'\-][^\s"']*)/g;
+/** Commands whose short `-p` is a password (MySQL clients, `docker login`, `helm registry login`, `sshpass`). */
+const SHORT_P_IS_PASSWORD = /\b(?:mysql\w*|mariadb\w*|login|sshpass)\b/i;
+/** `-pSECRET`, `-p SECRET`, `-p'SECRET'`, `-p"SECRET"`. */
+const SHORT_P_PASSWORD = /(?<=\s)-p(?:[ \t]+)?(?!assword\b)(?:(["'])([^"'\r\n]{1,256})\1|([^\s"'\-][^\s"']*))/g;
+/** `redis-cli -a SECRET` (and `--pass SECRET`, handled as a named flag). */
+const REDIS_CLI = /\bredis-cli\b/;
+const SHORT_A_PASSWORD = /(?<=\s)-a[ \t]+(?:(["'])([^"'\r\n]{1,256})\1|([^\s"'\-][^\s"']*))/g;
+
+/** Replaces the (quoted or bare) value of a short password flag unless it is a placeholder. */
+function redactShortFlag(whole: string, quote: string | undefined, quotedValue: string | undefined, bareValue: string | undefined): string {
+  const value = quotedValue ?? bareValue ?? "";
+  if (value === "" || isNonSecretValue(value)) return whole;
+  const closing = quote ?? "";
+  return whole.slice(0, whole.length - value.length - closing.length) + REDACTED + closing;
+}
 
 export function redactCliFlags(text: string): string {
   const out = new Splicer(text);
@@ -35,11 +48,8 @@ export function redactCliFlags(text: string): string {
   let result = out.toString().replace(USER_COLON_PASSWORD, (whole: string, quote: string, user: string, password: string) =>
     isNonSecretValue(password) ? whole : whole.slice(0, whole.length - password.length - quote.length) + REDACTED + quote,
   );
-  if (SHORT_P_IS_PASSWORD.test(result)) {
-    result = result.replace(SHORT_P_PASSWORD, (whole: string, value: string) =>
-      isNonSecretValue(value) ? whole : whole.slice(0, whole.length - value.length) + REDACTED,
-    );
-  }
+  if (SHORT_P_IS_PASSWORD.test(result)) result = result.replace(SHORT_P_PASSWORD, redactShortFlag);
+  if (REDIS_CLI.test(result)) result = result.replace(SHORT_A_PASSWORD, redactShortFlag);
   return result;
 }
 

@@ -7,7 +7,8 @@ import { REDACTED } from "../marker.js";
 import { isNonSecretValue } from "../text-shape.js";
 import type { RedactionRule } from "./rule.js";
 
-const NETRC_PASSWORD = /(\b(?:machine[ \t]+\S+|default)[ \t]+login[ \t]+\S+[ \t]+password[ \t]+)([^\s"']+)/gi;
+// Tokens may sit on separate lines (`machine h\n  login u\n  password x`); runs are bounded.
+const NETRC_PASSWORD = /(\b(?:machine\s{1,64}\S{1,256}|default)\s{1,64}login\s{1,64}\S{1,256}\s{1,64}password[ \t]+)([^\s"']+)/gi;
 // Bounded and stopping at `:`/`/`, so repeated `:thin:` prefixes cannot rescan the rest of the text.
 const ORACLE_THIN = /(:thin:[^\s\/@:]{0,128}\/)([^\s@\/:]{1,256})(?=@)/g;
 

@@ -1,10 +1,13 @@
 /**
  * The ordered rule set. Structural forms whose body would confuse the
  * key/value scan go first (PEM blocks, URLs with userinfo, webhook paths,
- * vendor-prefixed tokens, JWTs); then cookies and keyed values in every
- * surface form; then the shape-based catch-alls (bare auth schemes, cards).
+ * vendor-prefixed tokens, JWTs); then cookies, keyed values in every
+ * surface form, OAuth/SAML callback parameters and SQL literals; then the
+ * shape-based catch-alls (bare auth schemes, cards). Values a rule redacts
+ * through the Splicer are logged and removed wherever the message repeats them.
  */
 import { bareAuthSchemeRule } from "./bare-auth-schemes.js";
+import { callbackParamRule } from "./oauth-callback-params.js";
 import { cliFlagRule } from "./cli-flags.js";
 import { cookieRule } from "./cookies.js";
 import { credentialFileRule } from "./credential-files.js";
@@ -15,6 +18,7 @@ import { paymentCardRule } from "./payment-cards.js";
 import { pemPrivateKeyRule } from "./pem-private-keys.js";
 import { proseDisclosureRule } from "./prose-disclosure.js";
 import type { RedactionRule } from "./rule.js";
+import { sqlLiteralRule } from "./sql-literals.js";
 import { urlUserinfoRule } from "./url-userinfo.js";
 import { vendorTokenRule } from "./vendor-tokens.js";
 import { webhookUrlRule } from "./webhook-urls.js";
@@ -29,6 +33,8 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
   jwtRule,
   cookieRule,
   keyValueRule,
+  callbackParamRule,
+  sqlLiteralRule,
   cliFlagRule,
   markupElementRule,
   credentialFileRule,

@@ -19,9 +19,12 @@ import { looksLikeKeyMaterial } from "../text-shape.js";
 import { valueExtent } from "../value-extent.js";
 import { Splicer, type RedactionRule } from "./rule.js";
 
-const KEY_SEPARATOR = /(?:(?<=%[0-9A-Fa-f]{2})|(?<![\w.\-\/]))(\\?["']|)([A-Za-z_][\w.\-]*)\1[ \t]*(=>|:=|:(?!:)|=(?!=)|%3[dD])[ \t]*/g;
+// An ARN's resource type (`arn:aws:secretsmanager:eu-west-1:123456789012:secret:floe/db-AbC123`) is not a key.
+const KEY_SEPARATOR = /(?:(?<=%[0-9A-Fa-f]{2})|(?<![\w.\-\/])(?<!\barn:[\w\-]{1,64}:[\w\-]{0,64}:[\w\-]{0,64}:\d{0,12}:))(\\?["']|)([A-Za-z_][\w.\-]*)\1[ \t]*(=>|:=|:(?!:)|=(?!=)|%3[dD])[ \t]*/g;
 /** Pre-check (two linear scans): a credential fragment somewhere, and a separator somewhere. */
 const SEPARATOR = /[:=]|%3[dD]/;
+/** `user=floe`, `sslmode=require`: a key/value pair (not a base64 value, whose `=` only pads the end). */
+const NEXT_PAIR = /^[A-Za-z_][\w.\-]{0,100}=[^=\s]/;
 const AUTHORIZATION_KEY = /(?:authori[sz]ation|auth)$/i;
 
 export function redactKeyValues(text: string): string {
@@ -32,6 +35,8 @@ export function redactKeyValues(text: string): string {
     const named = isSecretKeyName(key);
     if (!named && !isKeyLikeName(key)) continue;
     const at = KEY_SEPARATOR.lastIndex;
+    // `password= user=floe`: an empty value, the next pair starts after the blank.
+    if (m[3] === "=" && (text[at - 1] === " " || text[at - 1] === "\t") && NEXT_PAIR.test(text.slice(at, at + 130))) continue;
     const value = valueExtent(text, at, {
       equals: m[3] !== ":",
       encoded: m[3]!.startsWith("%"),
@@ -41,7 +46,8 @@ export function redactKeyValues(text: string): string {
     if (!value) continue;
     const secret = value.secret && (named || looksLikeKeyMaterial(text.slice(value.start, value.end)));
     if (secret) out.replace(value.start, value.end, REDACTED);
-    KEY_SEPARATOR.lastIndex = Math.max(value.next, at);
+    // A value that is not a secret may itself be the next key (`credentials: aws_session_token = x`).
+    KEY_SEPARATOR.lastIndex = secret ? Math.max(value.next, at) : at;
   }
   return out.toString();
 }

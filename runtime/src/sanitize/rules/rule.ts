@@ -4,6 +4,9 @@
  * in order by the sanitizer; each must be linear in its input and must leave
  * `<REDACTED>` and text it does not recognise untouched.
  */
+import { REDACTED } from "../marker.js";
+import { noteRedacted } from "../redaction-log.js";
+
 export interface RedactionRule {
   /** Short identifier, used in tests and benchmarks. */
   readonly name: string;
@@ -22,6 +25,7 @@ export class Splicer {
   /** Replaces `[start, end)` of the original text; calls must come in increasing order. */
   replace(start: number, end: number, replacement: string): void {
     if (start < this.last) return;
+    if (replacement === REDACTED) noteRedacted(this.text.slice(start, end));
     this.parts.push(this.text.slice(this.last, start), replacement);
     this.last = end;
   }

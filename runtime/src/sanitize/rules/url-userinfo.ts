@@ -11,6 +11,8 @@ import type { RedactionRule } from "./rule.js";
 
 // `//` + user (no `:`/`@`/`/`) + `:` + password up to the LAST `@` before the path: linear per `//`.
 const USER_PASSWORD = /(?<!\/)\/\/([^\s/?#@:"'<>]*):([^\s/?"'<>]+)@(?=[^\s@/?#"'<>])/g;
+/** `floe-analytics-2024`, `build.agent_01`: lowercase words (and short numbers) joined by separators name an account. */
+const ACCOUNT_NAME = /^[a-z]+(?:[._\-](?:[a-z]+|\d{1,4}))+$/;
 const TOKEN_USER = /(?<!\/)\/\/([^\s/?#@:"'<>]{16,})@(?=[\w\[])/g;
 
 export function redactUrlUserinfo(text: string): string {
@@ -18,7 +20,7 @@ export function redactUrlUserinfo(text: string): string {
     password === REDACTED ? whole : `//${user}:${REDACTED}@`,
   );
   result = result.replace(TOKEN_USER, (whole: string, user: string) =>
-    looksRandom(user, 16) ? `//${REDACTED}@` : whole,
+    looksRandom(user, 16) && !ACCOUNT_NAME.test(user) ? `//${REDACTED}@` : whole,
   );
   return result;
 }
