@@ -23,8 +23,19 @@ export const RULE_NAME = "no-sensitive-span-attributes";
 const SPAN_STARTERS: ReadonlySet<string> = new Set(["startSpan", "startActiveSpan"]);
 
 /** Whether the sanitizer would redact part of a literal value (length limits aside). */
+/** Shorter literals cannot hold a credential any sanitizer rule recognises; skip the work. */
+const MIN_CREDENTIAL_LENGTH = 8;
+/** Literal values repeat across a code base too (`"POST"`, operation names): remember the verdicts (bounded). */
+const valueVerdicts = new Map<string, boolean>();
 function looksLikeCredential(value: string): boolean {
-  return sanitizeErrorMessage(value, { maxLength: value.length + 1 }) !== value;
+  if (value.length < MIN_CREDENTIAL_LENGTH) return false;
+  let verdict = valueVerdicts.get(value);
+  if (verdict === undefined) {
+    verdict = sanitizeErrorMessage(value, { maxLength: value.length + 1 }) !== value;
+    if (valueVerdicts.size > 10_000) valueVerdicts.clear();
+    valueVerdicts.set(value, verdict);
+  }
+  return verdict;
 }
 
 /** Attribute keys repeat across a code base: remember the verdicts (bounded). */

@@ -63,9 +63,8 @@ export default createRule<[], MessageIds>({
       const value = staticString(context, valueNode);
       if (value === undefined) return;
       const parsed = parseTracerName(value);
-      const suggest = suggestion(valueNode, type);
       if (!parsed) {
-        context.report({ node: valueNode, messageId: "invalidFormat", data: { value }, suggest });
+        context.report({ node: valueNode, messageId: "invalidFormat", data: { value }, suggest: suggestion(valueNode, type) });
         return;
       }
       if (type) {
@@ -74,7 +73,7 @@ export default createRule<[], MessageIds>({
           node: valueNode,
           messageId: "wrongCategory",
           data: { value, category: parsed.category, type, expected: CONVENTIONS[type].category },
-          suggest,
+          suggest: suggestion(valueNode, type),
         });
         return;
       }

@@ -76,7 +76,18 @@ function requiredModule(context: AnyContext, call: TSESTree.CallExpression): Res
   return { source: arg.value, kind: moduleKind(context, arg.value), name: "*" };
 }
 
+/** A variable's binding never changes within a file, and rules ask about the same few imports over and over. */
+const resolvedVariables = new WeakMap<TSESLint.Scope.Variable, ResolvedBinding | null>();
+
 function resolveVariable(context: AnyContext, variable: TSESLint.Scope.Variable, depth: number): ResolvedBinding | undefined {
+  const known = resolvedVariables.get(variable);
+  if (known !== undefined) return known ?? undefined;
+  const resolved = resolveVariableUncached(context, variable, depth);
+  if (depth === 0) resolvedVariables.set(variable, resolved ?? null);
+  return resolved;
+}
+
+function resolveVariableUncached(context: AnyContext, variable: TSESLint.Scope.Variable, depth: number): ResolvedBinding | undefined {
   const def = variable.defs[0];
   if (!def || variable.defs.length !== 1) return undefined;
   if (def.type === DefinitionType.ImportBinding) return resolveImport(context, def.node, def.name, depth);

@@ -106,23 +106,38 @@ function localClass(context: AnyContext, superClass: TSESTree.Node): ClassNode |
   return undefined;
 }
 
+/**
+ * Analyses per class node, shared by require-tracer-name and valid-tracer-name
+ * (both ask about every class of a file; the answer depends only on the file).
+ */
+const analyses = new WeakMap<ClassNode, PluginClassInfo | null>();
+
 /** Analyzes a class; undefined when it is not a floe plugin class. */
-export function analyzePluginClass(context: AnyContext, node: ClassNode, seen = new Set<ClassNode>()): PluginClassInfo | undefined {
+export function analyzePluginClass(context: AnyContext, node: ClassNode): PluginClassInfo | undefined {
+  const known = analyses.get(node);
+  if (known !== undefined) return known ?? undefined;
+  const info = analyzeClass(context, node, new Set<ClassNode>());
+  analyses.set(node, info ?? null);
+  return info;
+}
+
+function analyzeClass(context: AnyContext, node: ClassNode, seen: Set<ClassNode>): PluginClassInfo | undefined {
   if (!node.superClass || seen.has(node) || seen.size > 8) return undefined;
   seen.add(node);
-  const own = ownPluginType(context, node);
   const tracerMember = findOwnMember(node, "tracerName");
 
   const imported = resolveBinding(context, node.superClass);
   if (imported?.kind === "runtime" && PLUGIN_BASES.has(imported.name)) {
-    return { pluginType: own ?? BASE_CLASS_TYPES.get(imported.name), tracerMember, inheritsTracerName: false };
+    // A per-type base fixes the type (TypeScript rejects a conflicting override); only PluginMetadata needs the class's own.
+    const pluginType = BASE_CLASS_TYPES.get(imported.name) ?? ownPluginType(context, node);
+    return { pluginType, tracerMember, inheritsTracerName: false };
   }
   const base = localClass(context, node.superClass);
   if (!base) return undefined;
-  const baseInfo = analyzePluginClass(context, base, seen);
+  const baseInfo = analyzeClass(context, base, seen);
   if (!baseInfo) return undefined;
   return {
-    pluginType: own ?? baseInfo.pluginType,
+    pluginType: ownPluginType(context, node) ?? baseInfo.pluginType,
     tracerMember,
     inheritsTracerName: baseInfo.inheritsTracerName || baseInfo.tracerMember !== undefined,
   };
