@@ -4,6 +4,7 @@ import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import {
   ConfigError,
   FloePluginError,
@@ -12,6 +13,7 @@ import {
   PluginUnreachableError,
   backoffDelay,
   describeExpectation,
+  floeContextSchema,
   httpRequest,
   parseConfig,
   parseJsonBody,
@@ -128,6 +130,41 @@ describe("plugin-kit errors and config", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe("invalid alert-x config: auth.password: expected string, received number");
     expect(error.issues).toHaveLength(1);
+  });
+});
+
+describe("plugin-kit floe context schema", () => {
+  // How plugins embed it: `floe: floeContextSchema.optional()` in their own config.
+  const pluginSchema = z.object({ url: z.string(), floe: floeContextSchema.optional() }).strict();
+
+  it("accepts a full, a partial or no floe context and keeps the values", () => {
+    const context = { namespace: "analytics", productName: "customer-360", productVersion: "1.4.0" };
+    expect(floeContextSchema.parse(context)).toEqual(context);
+    expect(floeContextSchema.parse({ productName: "customer-360" })).toEqual({ productName: "customer-360" });
+    expect(parseConfig("alert-x", pluginSchema, { url: "u", floe: context })).toEqual({ url: "u", floe: context });
+    expect(parseConfig("alert-x", pluginSchema, { url: "u" })).toEqual({ url: "u" });
+  });
+
+  it("rejects an unknown key and an empty string, naming the failing path", () => {
+    const unknownKey = floeContextSchema.safeParse({ namespace: "analytics", product: "customer-360" });
+    expect(unknownKey.success).toBe(false);
+    expect(unknownKey.error?.issues).toEqual([expect.objectContaining({ code: "unrecognized_keys", keys: ["product"], path: [] })]);
+
+    const empty = floeContextSchema.safeParse({ productName: "" });
+    expect(empty.success).toBe(false);
+    expect(empty.error?.issues).toEqual([expect.objectContaining({ code: "too_small", path: ["productName"] })]);
+
+    const error = (() => {
+      try {
+        parseConfig("alert-x", pluginSchema, { url: "u", floe: { productVersion: "", team: "data" } });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })()!;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.issues).toHaveLength(2);
+    expect(error.issues.filter((issue) => issue.startsWith("floe.productVersion: "))).toHaveLength(1);
+    expect(error.issues).toContain('floe: Unrecognized key: "team"');
   });
 });
 

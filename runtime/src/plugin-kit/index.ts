@@ -1,10 +1,12 @@
 /**
  * `@floe/runtime/plugin-kit`: what every plugin needs besides tracing, in one
- * place: typed errors with sanitized messages, configuration validation,
- * bounded HTTP exchanges and retry pacing.
+ * place: typed errors with sanitized messages, configuration validation
+ * (including the shared `floe` context schema), bounded HTTP exchanges and
+ * retry pacing.
  */
 export * from "./errors.js";
 export * from "./config.js";
+export * from "./floe-context-schema.js";
 export * from "./issues.js";
 export * from "./http.js";
 export * from "./backoff.js";
