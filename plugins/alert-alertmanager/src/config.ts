@@ -3,18 +3,10 @@
  * constructor so that a bad deployment fails at start-up with a message naming
  * the failing fields (never the value of a secret one).
  */
-import { urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
+import { floeContextSchema, urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-
-const floeContextSchema = z
-  .object({
-    namespace: z.string().min(1).optional(),
-    productName: z.string().min(1).optional(),
-    productVersion: z.string().min(1).optional(),
-  })
-  .strict();
 
 const authSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("basic"), username: z.string().min(1), password: z.string().min(1) }).strict(),

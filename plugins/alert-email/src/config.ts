@@ -3,15 +3,8 @@
  * The SMTP password is a credential: validation messages name the field and
  * what was expected, never the value.
  */
+import { floeContextSchema } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-
-const floeContextSchema = z
-  .object({
-    namespace: z.string().min(1).optional(),
-    productName: z.string().min(1).optional(),
-    productVersion: z.string().min(1).optional(),
-  })
-  .strict();
 
 const address = z.email({ error: "expected an e-mail address" });
 const addresses = z.union([address, z.array(address).min(1, { error: "expected at least one address" })]).transform((v) => (Array.isArray(v) ? v : [v]));

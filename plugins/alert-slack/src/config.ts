@@ -3,15 +3,8 @@
  * The webhook URL is a credential (its path is the token): validation messages
  * name the field and what was expected, never the URL.
  */
+import { floeContextSchema } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-
-const floeContextSchema = z
-  .object({
-    namespace: z.string().min(1).optional(),
-    productName: z.string().min(1).optional(),
-    productVersion: z.string().min(1).optional(),
-  })
-  .strict();
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 

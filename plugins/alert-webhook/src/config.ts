@@ -3,16 +3,8 @@
  * constructor. The URL may carry a token (path or query), the signing secret
  * and extra header values are credentials: messages name the field, never them.
  */
-import { urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
+import { floeContextSchema, urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-
-const floeContextSchema = z
-  .object({
-    namespace: z.string().min(1).optional(),
-    productName: z.string().min(1).optional(),
-    productVersion: z.string().min(1).optional(),
-  })
-  .strict();
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 

@@ -4,15 +4,7 @@
  * received value of a credential.
  */
 import { z } from "zod";
-import { parseConfig } from "@floe/runtime/plugin-kit";
-
-const floeContextSchema = z
-  .object({
-    namespace: z.string().optional(),
-    productName: z.string().optional(),
-    productVersion: z.string().optional(),
-  })
-  .strict();
+import { floeContextSchema, parseConfig } from "@floe/runtime/plugin-kit";
 
 export const polarisConfigSchema = z
   .object({

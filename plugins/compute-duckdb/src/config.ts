@@ -3,7 +3,7 @@
  * follows dbt-duckdb's profile keys (path, threads, extensions, settings,
  * attach) so `getProfiles` is a faithful rendering of it.
  */
-import { parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
+import { floeContextSchema, parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an identifier ([A-Za-z_][A-Za-z0-9_]*)");
@@ -35,9 +35,7 @@ export const duckDBConfigSchema = z.object({
   /** Default dbt target name. */
   target: z.string().min(1).default("dev"),
   /** Floe deployment context put on every span. */
-  floe: z
-    .object({ namespace: z.string().optional(), productName: z.string().optional(), productVersion: z.string().optional() })
-    .optional(),
+  floe: floeContextSchema.optional(),
 });
 
 export type DuckDBComputeConfig = z.input<typeof duckDBConfigSchema>;

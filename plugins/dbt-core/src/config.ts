@@ -5,13 +5,9 @@
  * and neither is ever recorded on a span.
  */
 import path from "node:path";
-import { parseConfig } from "@floe/runtime/plugin-kit";
+import { floeContextSchema, parseConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 import type { DbtLogEvent } from "./log-events.js";
-
-export const floeContextSchema = z
-  .object({ namespace: z.string().optional(), productName: z.string().optional(), productVersion: z.string().optional() })
-  .optional();
 
 export const dbtCliConfigSchema = z.object({
   /** The dbt executable: a name on PATH or a path. */
@@ -34,7 +30,7 @@ export const dbtCliConfigSchema = z.object({
   killGraceMs: z.number().int().nonnegative().default(5_000),
   /** Receives every log event as dbt prints it. */
   onLog: z.custom<(event: DbtLogEvent) => void>((v) => typeof v === "function", "expected a function").optional(),
-  floe: floeContextSchema,
+  floe: floeContextSchema.optional(),
 });
 
 export type DbtCliConfig = z.input<typeof dbtCliConfigSchema>;

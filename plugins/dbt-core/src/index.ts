@@ -5,13 +5,9 @@
 export { DbtCorePlugin } from "./dbt-core-plugin.js";
 export { invocationAttributes, parseManifestRecorded, recordRunResult, runRecorded } from "./dbt-spans.js";
 export { DbtCli, commandError, type DbtInvocationOutcome, type DbtVersionOutput } from "./dbt-cli.js";
-export {
-  dbtCliConfigSchema,
-  floeContextSchema,
-  parseDbtCliConfig,
-  type DbtCliConfig,
-  type ResolvedDbtCliConfig,
-} from "./config.js";
+export { dbtCliConfigSchema, parseDbtCliConfig, type DbtCliConfig, type ResolvedDbtCliConfig } from "./config.js";
+/** The shared floe context schema, still reachable under its former name here. */
+export { floeContextSchema } from "@floe/runtime/plugin-kit";
 export {
   parseManifestDocument,
   parseRunResults,

@@ -4,7 +4,7 @@
  * issuer is `{serverUrl}/realms/{realm}`). Failures become a ConfigError
  * naming paths and expectations, never received values.
  */
-import { describeExpectation, parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
+import { describeExpectation, floeContextSchema, parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 export const keycloakConfigSchema = z
@@ -26,13 +26,7 @@ export const keycloakConfigSchema = z
     clockToleranceSeconds: z.number().int().nonnegative().default(30),
     /** Per-request timeout in milliseconds (discovery, token, userinfo, JWKS). */
     timeoutMs: z.number().int().positive().default(10_000),
-    floe: z
-      .object({
-        namespace: z.string().optional(),
-        productName: z.string().optional(),
-        productVersion: z.string().optional(),
-      })
-      .optional(),
+    floe: floeContextSchema.optional(),
   })
   .refine((c) => c.issuer !== undefined || (c.serverUrl !== undefined && c.realm !== undefined), {
     message: "expected issuer, or serverUrl and realm",

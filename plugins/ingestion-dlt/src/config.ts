@@ -3,7 +3,7 @@
  * the paths and expectations, never the value of a token or API key.
  */
 import { z } from "zod";
-import { parseConfig } from "@floe/runtime/plugin-kit";
+import { floeContextSchema, parseConfig } from "@floe/runtime/plugin-kit";
 
 export const dltConfigSchema = z
   .object({
@@ -17,10 +17,7 @@ export const dltConfigSchema = z
     retryDelayMs: z.number().int().nonnegative().default(1_000),
     /** Upper bound on pages per run, against paginators that never stop. */
     maxPages: z.number().int().positive().default(1_000),
-    floe: z
-      .object({ namespace: z.string().optional(), productName: z.string().optional(), productVersion: z.string().optional() })
-      .strict()
-      .optional(),
+    floe: floeContextSchema.optional(),
   })
   .strict();
 

@@ -3,16 +3,8 @@
  * constructor. The API key is a credential: validation messages name the
  * field and what was expected, never the value.
  */
-import { urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
+import { floeContextSchema, urlHasNoUserinfo } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-
-const floeContextSchema = z
-  .object({
-    namespace: z.string().min(1).optional(),
-    productName: z.string().min(1).optional(),
-    productVersion: z.string().min(1).optional(),
-  })
-  .strict();
 
 export const DEFAULT_PRODUCER = "urn:floe:plugin:lineage-marquez:0.1.0";
 

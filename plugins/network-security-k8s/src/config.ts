@@ -4,7 +4,7 @@
  * runs), validated with zod. An open CIDR (`0.0.0.0/0`, `::/0`) is accepted
  * only for a namespace that sets `allowInternetEgress`.
  */
-import { describeExpectation, parseConfig, type SafeParseSchema } from "@floe/runtime/plugin-kit";
+import { describeExpectation, floeContextSchema, parseConfig, type SafeParseSchema } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 import { isOpenCidr, isValidCidr } from "./cidr.js";
 import type { NetworkSecurityErrorCode } from "./errors.js";
@@ -64,9 +64,7 @@ export const networkConfigSchema = z.object({
 
 export const pluginOptionsSchema = z.object({
   labels: labels.default({ "app.kubernetes.io/managed-by": "floe" }),
-  floe: z
-    .object({ namespace: z.string().optional(), productName: z.string().optional(), productVersion: z.string().optional() })
-    .optional(),
+  floe: floeContextSchema.optional(),
 });
 
 export type PortSpec = z.output<typeof portSchema>;

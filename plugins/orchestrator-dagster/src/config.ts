@@ -3,7 +3,7 @@
  * Failures name the paths and expectations, never the API token's value.
  */
 import { z } from "zod";
-import { parseConfig } from "@floe/runtime/plugin-kit";
+import { floeContextSchema, parseConfig } from "@floe/runtime/plugin-kit";
 
 export const dagsterConfigSchema = z
   .object({
@@ -21,10 +21,7 @@ export const dagsterConfigSchema = z
     pollIntervalMs: z.number().int().nonnegative().default(2_000),
     /** Polls before `waitForRun` gives up. */
     maxPolls: z.number().int().positive().default(900),
-    floe: z
-      .object({ namespace: z.string().optional(), productName: z.string().optional(), productVersion: z.string().optional() })
-      .strict()
-      .optional(),
+    floe: floeContextSchema.optional(),
   })
   .strict();
 

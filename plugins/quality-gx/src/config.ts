@@ -4,7 +4,7 @@
  * how many unexpected values to list per expectation.
  */
 import { DuckDBConnection } from "@duckdb/node-api";
-import { parseConfig } from "@floe/runtime/plugin-kit";
+import { floeContextSchema, parseConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 export const gxConfigSchema = z.object({
@@ -16,9 +16,7 @@ export const gxConfigSchema = z.object({
   readOnly: z.boolean().default(false),
   /** Length of `partial_unexpected_list` (GX's default is 20). */
   partialUnexpectedCount: z.number().int().nonnegative().default(20),
-  floe: z
-    .object({ namespace: z.string().optional(), productName: z.string().optional(), productVersion: z.string().optional() })
-    .optional(),
+  floe: floeContextSchema.optional(),
 });
 
 export type GxQualityConfig = z.input<typeof gxConfigSchema>;

@@ -4,7 +4,7 @@
  * read), validated with zod. Names follow Kubernetes rules so a generated
  * manifest can never be rejected by the API server for its names.
  */
-import { describeExpectation, parseConfig, type SafeParseSchema } from "@floe/runtime/plugin-kit";
+import { describeExpectation, floeContextSchema, parseConfig, type SafeParseSchema } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 import type { RbacErrorCode } from "./errors.js";
 
@@ -32,9 +32,7 @@ export const rbacConfigSchema = z.object({
 export const pluginOptionsSchema = z.object({
   /** Labels added to every generated object, before the config's own. */
   labels: labels.default({ "app.kubernetes.io/managed-by": "floe" }),
-  floe: z
-    .object({ namespace: z.string().optional(), productName: z.string().optional(), productVersion: z.string().optional() })
-    .optional(),
+  floe: floeContextSchema.optional(),
 });
 
 export type RbacConfigInput = z.input<typeof rbacConfigSchema>;

@@ -3,16 +3,8 @@
  * constructor. Failures become a ConfigError naming the paths and what was
  * expected; the received value of a field is never echoed.
  */
-import { describeExpectation, parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
+import { describeExpectation, floeContextSchema, parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
-
-const floeContextSchema = z
-  .object({
-    namespace: z.string().optional(),
-    productName: z.string().optional(),
-    productVersion: z.string().optional(),
-  })
-  .optional();
 
 export const infisicalConfigSchema = z.object({
   /** Base URL of the Infisical instance, e.g. `https://app.infisical.com`. */
@@ -31,7 +23,7 @@ export const infisicalConfigSchema = z.object({
   timeoutMs: z.number().int().positive().default(10_000),
   /** Log in again this many seconds before the access token expires. */
   refreshSkewSeconds: z.number().int().nonnegative().default(60),
-  floe: floeContextSchema,
+  floe: floeContextSchema.optional(),
 });
 
 export type InfisicalConfigInput = z.input<typeof infisicalConfigSchema>;

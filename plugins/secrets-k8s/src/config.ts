@@ -3,7 +3,7 @@
  * constructor. Failures become a ConfigError naming paths and expectations;
  * the received value of a field (a token, a CA) is never echoed.
  */
-import { describeExpectation, parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
+import { describeExpectation, floeContextSchema, parseConfig as parsePluginConfig } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 
 /** Where Kubernetes mounts a pod's service-account credentials. */
@@ -35,13 +35,7 @@ export const k8sSecretsConfigSchema = z.object({
   maxConflictRetries: z.number().int().nonnegative().default(3),
   /** Per-request timeout in milliseconds. */
   timeoutMs: z.number().int().positive().default(10_000),
-  floe: z
-    .object({
-      namespace: z.string().optional(),
-      productName: z.string().optional(),
-      productVersion: z.string().optional(),
-    })
-    .optional(),
+  floe: floeContextSchema.optional(),
 });
 
 export type K8sSecretsConfigInput = z.input<typeof k8sSecretsConfigSchema>;

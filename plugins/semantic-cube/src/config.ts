@@ -3,7 +3,7 @@
  * Failures name the paths and expectations, never the API secret's value.
  */
 import { z } from "zod";
-import { parseConfig } from "@floe/runtime/plugin-kit";
+import { floeContextSchema, parseConfig } from "@floe/runtime/plugin-kit";
 
 export const cubeConfigSchema = z
   .object({
@@ -25,10 +25,7 @@ export const cubeConfigSchema = z
     continueWaitIntervalMs: z.number().int().nonnegative().default(1_000),
     /** Polls before giving up on a query that keeps answering `Continue wait`. */
     maxContinueWaitAttempts: z.number().int().positive().default(30),
-    floe: z
-      .object({ namespace: z.string().optional(), productName: z.string().optional(), productVersion: z.string().optional() })
-      .strict()
-      .optional(),
+    floe: floeContextSchema.optional(),
   })
   .strict();
 
