@@ -13,7 +13,7 @@
  */
 import { type Attributes, type Span, type SpanKind, type SpanOptions, type Tracer } from "@opentelemetry/api";
 import { OPERATION_NAME_CODEMOD } from "../conventions.js";
-import { sanitizeErrorMessage } from "../sanitize/index.js";
+import { sanitizedErrorDescription } from "./record-exception.js";
 import { getFloeContext, toFloeAttributes, type FloeAttributesInput, type FloeContext } from "./floe-context.js";
 import { endWithError, settle } from "./settle.js";
 import { tracerSource } from "./tracer-resolver.js";
@@ -53,7 +53,7 @@ export function traced(options: TracedOptions<any[]> = {}, fn?: AnyFunction): un
   const core = new TracedCore(options);
   if (fn !== undefined) {
     if (typeof fn !== "function") throw new TypeError("traced(options, fn): fn must be a function");
-    return core.wrap(fn, () => options.name ?? (fn.name || "anonymous"));
+    return core.wrapFunction(fn);
   }
   return function tracedDecorator(target: unknown, context?: unknown, descriptor?: unknown): unknown {
     if (typeof target === "function" && isTc39MethodContext(context)) {
@@ -62,10 +62,7 @@ export function traced(options: TracedOptions<any[]> = {}, fn?: AnyFunction): un
     if (isPropertyDescriptor(descriptor) && (typeof context === "string" || typeof context === "symbol")) {
       return core.wrapLegacyMethod(target as object, context, descriptor);
     }
-    if (typeof target === "function" && context === undefined) {
-      const wrappedFn = target as AnyFunction;
-      return core.wrap(wrappedFn, () => options.name ?? (wrappedFn.name || "anonymous"));
-    }
+    if (typeof target === "function" && context === undefined) return core.wrapFunction(target as AnyFunction);
     throw new TypeError(
       "traced(options) must be applied to a function or used as a method decorator",
     );
@@ -163,6 +160,12 @@ class TracedCore {
     return wrapped as unknown as F;
   }
 
+  /** A plain function: its span name is fixed once (`name`, else the function's own name). */
+  wrapFunction<F extends AnyFunction>(fn: F): F {
+    const name = this.explicitName ?? (fn.name || "anonymous");
+    return this.wrap(fn, () => name);
+  }
+
   wrapTc39Method(method: AnyFunction, context: ClassMethodDecoratorContext): AnyFunction {
     const explicit = this.explicitName;
     let cachedName: string | undefined;
@@ -208,11 +211,7 @@ class TracedCore {
       if (computed) span.setAttributes(computed);
     } catch (error) {
       span.setAttribute(ATTRIBUTES_FN_FAILED, true);
-      span.addEvent(ATTRIBUTES_FN_ERROR_EVENT, {
-        "exception.message": sanitizeErrorMessage(
-          error instanceof Error ? error.message : error,
-        ),
-      });
+      span.addEvent(ATTRIBUTES_FN_ERROR_EVENT, { "exception.message": sanitizedErrorDescription(error) });
     }
   }
 }
