@@ -22,11 +22,11 @@ export const RULE_NAME = "no-sensitive-span-attributes";
 
 const SPAN_STARTERS: ReadonlySet<string> = new Set(["startSpan", "startActiveSpan"]);
 
-/** Whether the sanitizer would redact part of a literal value (length limits aside). */
 /** Shorter literals cannot hold a credential any sanitizer rule recognises; skip the work. */
 const MIN_CREDENTIAL_LENGTH = 8;
 /** Literal values repeat across a code base too (`"POST"`, operation names): remember the verdicts (bounded). */
 const valueVerdicts = new Map<string, boolean>();
+/** Whether the sanitizer would redact part of a literal value (length limits aside). */
 function looksLikeCredential(value: string): boolean {
   if (value.length < MIN_CREDENTIAL_LENGTH) return false;
   let verdict = valueVerdicts.get(value);

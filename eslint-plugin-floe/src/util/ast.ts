@@ -65,12 +65,6 @@ export function calleeMember(call: TSESTree.CallExpression): TSESTree.MemberExpr
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee : undefined;
 }
 
-/** Name of the method a call invokes on a receiver (`x.setStatus(...)` -> "setStatus"). */
-export function calledMethodName(call: TSESTree.CallExpression): string | undefined {
-  const member = calleeMember(call);
-  return member ? staticMemberName(member) : undefined;
-}
-
 /** Finds the property of an object literal with a static key name (ignores spreads). */
 export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   for (const property of object.properties) {

@@ -34,11 +34,6 @@ function isSpanType(type: ts.Type): boolean {
   return SPAN_MEMBERS.every((member) => type.getProperty(member) !== undefined);
 }
 
-/** Whether type information is available for this file. */
-export function hasTypeInformation(context: AnyContext): boolean {
-  return typeServices(context) !== undefined;
-}
-
 /**
  * Whether the rule should treat `receiver` as a span: always without `requireSpanType` or
  * without type information (syntactic mode); otherwise only when the checker confirms it.
