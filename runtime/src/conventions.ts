@@ -227,14 +227,6 @@ export function isPluginType(value: unknown): value is PluginType {
   return typeof value === "string" && Object.prototype.hasOwnProperty.call(CONVENTIONS, value);
 }
 
-export function conventionFor(type: PluginType): CategoryConvention {
-  return CONVENTIONS[type];
-}
-
-export function categoryOf(type: PluginType): Category {
-  return CONVENTIONS[type].category;
-}
-
 /** Plugin types whose tracer names use this category (`security` -> RBAC and NETWORK_SECURITY). */
 export function typesForCategory(category: string): PluginType[] {
   return PLUGIN_TYPES.filter((t) => CONVENTIONS[t].category === category);
