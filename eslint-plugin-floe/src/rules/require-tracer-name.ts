@@ -5,7 +5,7 @@
  * instrumented). The suggestion derives the conventional name from the
  * nearest package.json and the plugin type.
  */
-import { deriveTracerName, isInstrumentedType } from "@floe/runtime/conventions";
+import { TRACER_NAME_CODEMOD, deriveTracerName, isInstrumentedType } from "@floe/runtime/conventions";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { isInAmbientContext, isTypeScriptFile } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
@@ -29,7 +29,7 @@ export default createRule<[], "missingTracerName" | "addTracerName">({
     schema: [],
     messages: {
       missingTracerName:
-        "Plugin class {{name}} does not declare `tracerName`; its spans cannot be attributed (run `npx floe-codemod generate-tracing` or add the getter).",
+        `Plugin class {{name}} does not declare \`tracerName\`; its spans cannot be attributed (run \`${TRACER_NAME_CODEMOD}\` or add the getter).`,
       addTracerName: 'Add `get tracerName()` returning "{{tracerName}}".',
     },
   },

@@ -7,11 +7,11 @@
  */
 import {
   CONVENTIONS,
-  PLUGIN_TYPES,
   deriveTracerName,
   isInstrumentedType,
   parseTracerName,
   tracerNameProblems,
+  typesForCategory,
   type PluginType,
 } from "@floe/runtime/conventions";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
@@ -26,8 +26,6 @@ export const RULE_NAME = "valid-tracer-name";
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 type MessageIds = "invalidFormat" | "unknownCategory" | "wrongCategory" | "notInstrumented" | "useConventionalName";
-
-const KNOWN_CATEGORIES: ReadonlySet<string> = new Set(PLUGIN_TYPES.map((t) => CONVENTIONS[t].category));
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -77,7 +75,7 @@ export default createRule<[], MessageIds>({
         });
         return;
       }
-      if (!KNOWN_CATEGORIES.has(parsed.category)) {
+      if (typesForCategory(parsed.category).length === 0) {
         context.report({ node: valueNode, messageId: "unknownCategory", data: { value, category: parsed.category } });
       }
     }
