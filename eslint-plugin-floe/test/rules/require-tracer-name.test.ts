@@ -82,6 +82,9 @@ runRule(ruleTester, RULE_NAME, rule, {
       errors: [
         {
           messageId: "missingTracerName",
+          data: { name: "`R`" },
+          line: 2,
+          column: 14,
           suggestions: [
             {
               messageId: "addTracerName",

@@ -49,7 +49,7 @@ runRule(ruleTester, RULE_NAME, rule, {
       // RBAC and NETWORK_SECURITY share the `security` category
       code: 'import { RbacPlugin as R } from "@floe/runtime";\nclass X extends R { override get tracerName() { return "floe.rbac.k8s"; } }',
       output: null,
-      errors: [{ messageId: "wrongCategory", data: { expected: "security", category: "rbac", type: "RBAC", value: "floe.rbac.k8s" } }],
+      errors: [{ messageId: "wrongCategory", data: { expected: "security", category: "rbac", type: "RBAC", value: "floe.rbac.k8s" }, line: 2, column: 56 }],
     },
     {
       // wrong TRACER_NAME imported from a relative module on disk
@@ -62,7 +62,7 @@ runRule(ruleTester, RULE_NAME, rule, {
       // pluginType getter decides the category
       code: 'import { PluginMetadata, PluginType } from "@floe/runtime";\nconst N = "floe.alert.x";\nclass Q extends PluginMetadata { get pluginType() { return PluginType.QUALITY; } override get tracerName() { return N; } }',
       output: null,
-      errors: [{ messageId: "wrongCategory", data: { value: "floe.alert.x", category: "alert", type: "QUALITY", expected: "quality" } }],
+      errors: [{ messageId: "wrongCategory", data: { value: "floe.alert.x", category: "alert", type: "QUALITY", expected: "quality" }, line: 3, column: 117 }],
     },
     {
       // telemetry backends must not declare one
@@ -74,7 +74,7 @@ runRule(ruleTester, RULE_NAME, rule, {
       // unknown plugin type (extends PluginMetadata without pluginType): category must exist
       code: 'import { PluginMetadata } from "@floe/runtime";\nclass U extends PluginMetadata { override get tracerName() { return "floe.banana.x"; } }',
       output: null,
-      errors: [{ messageId: "unknownCategory", data: { value: "floe.banana.x", category: "banana" } }],
+      errors: [{ messageId: "unknownCategory", data: { value: "floe.banana.x", category: "banana" }, line: 2, column: 69 }],
     },
   ],
 });
@@ -88,7 +88,7 @@ runRule(typedRuleTester, `${RULE_NAME} (typed)`, rule, {
       filename: TYPED_FILE,
       code: 'import { DbtPlugin } from "@floe/runtime";\nconst names = { tracer: "floe.compute.dbt" } as const;\nexport abstract class D extends DbtPlugin { override get tracerName() { return names.tracer; } }',
       output: null,
-      errors: [{ messageId: "wrongCategory", data: { value: "floe.compute.dbt", category: "compute", type: "DBT", expected: "dbt" } }],
+      errors: [{ messageId: "wrongCategory", data: { value: "floe.compute.dbt", category: "compute", type: "DBT", expected: "dbt" }, line: 3, column: 80 }],
     },
   ],
 });
