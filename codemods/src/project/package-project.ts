@@ -14,13 +14,13 @@ import {
   ts,
   type SourceFile,
 } from "ts-morph";
+import { ALWAYS_SKIPPED_DIRS } from "../core/discover.js";
 import type { FileChange } from "../core/types.js";
 import { readPackageJson, type PackageJsonInfo } from "./package-json.js";
 import { readSourceText, type TextReader } from "./source-text.js";
 
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 const TS_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts"]);
-const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "coverage", ".git", ".turbo"]);
 
 export type PackageLanguage = "ts" | "js";
 
@@ -45,7 +45,7 @@ export async function listFiles(dir: string, accept: (file: string) => boolean):
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRS.has(entry.name) || entry.name.startsWith(".")) continue;
+      if (ALWAYS_SKIPPED_DIRS.has(entry.name) || entry.name.startsWith(".")) continue;
       found.push(...(await listFiles(full, accept)));
     } else if (entry.isFile() && accept(full)) {
       found.push(full);
