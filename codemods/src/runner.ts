@@ -7,7 +7,7 @@
  * atomically (only files whose bytes change, with their own BOM and line
  * endings) or, for dry runs and checks, only reports diffs.
  */
-import { existsSync, promises as fs, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
@@ -287,9 +287,4 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
       packageDirs: packageDirs.length,
     },
   };
-}
-
-/** Reads a file's text as the transforms see it (exported for tests and tools). */
-export async function readSourceText(file: string): Promise<string> {
-  return decodeSource(await fs.readFile(file, "utf8")).text;
 }

@@ -102,7 +102,6 @@ export async function generateTracingForPackage(
       tracerName,
       pluginType: plugin.pluginType,
       attributes: pkg.packageJson.floe?.attributes,
-      language,
     }),
   );
 

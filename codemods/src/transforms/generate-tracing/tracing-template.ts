@@ -3,7 +3,8 @@
  *
  * Every floe plugin's tracing module is exactly this text; `floe-codemod
  * check` regenerates it and fails on drift, so any change here is a change
- * to all plugins at once.
+ * to all plugins at once. The same text serves `.ts` and `.js` packages (it
+ * has no type annotations).
  */
 import { CONVENTIONS, type PluginType } from "@floe/runtime/conventions";
 
@@ -13,8 +14,6 @@ export interface TracingModuleSpec {
   readonly pluginType: PluginType;
   /** Extra attribute constants, e.g. `{ MODE: "dbt_fusion.mode" }`, in declaration order. */
   readonly attributes?: Readonly<Record<string, string>>;
-  /** `js` output is the same module (it has no type annotations). */
-  readonly language: "ts" | "js";
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -30,10 +30,6 @@ export function isMemberLike(node: AnyNode | undefined): boolean {
   return !!node && (node.type === "MemberExpression" || node.type === "OptionalMemberExpression");
 }
 
-export function isCallLike(node: AnyNode | undefined): boolean {
-  return !!node && (node.type === "CallExpression" || node.type === "OptionalCallExpression");
-}
-
 /** The static name of a member's property (`a.b`, `a["b"]`), or undefined. */
 export function memberPropertyName(node: AnyNode): string | undefined {
   const prop = node.property as AnyNode;
