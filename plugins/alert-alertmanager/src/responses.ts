@@ -3,7 +3,6 @@
  * and the reason Alertmanager gave (its error bodies are a JSON string or a
  * go-swagger `{code, message}` object), stripped of known secrets by the error.
  */
-import { redactKnownSecrets } from "@floe/runtime";
 import {
   deliveryStatusFor,
   errorBodyReason,
@@ -58,7 +57,7 @@ export function errorForStatus(response: HttpResponse, context: ResponseContext)
   const { status } = response;
   const kind = httpFailureKind(status);
   const [ErrorClass, code] = ERROR_FOR_KIND[kind];
-  const reason = redactKnownSecrets(errorBodyReason(response.text), context.secrets, { maxLength: 300 });
+  const reason = errorBodyReason(response.text);
   const message =
     kind === "redirect"
       ? `${context.operation}: ${context.destination} answered a redirect (HTTP ${status}); a proxy is in front of the Alertmanager API`

@@ -2,10 +2,9 @@
  * Typed failures of the e-mail channel, translated from nodemailer's error
  * codes (EAUTH, EENVELOPE, ETIMEDOUT, ECONNECTION, ETLS, EPROTOCOL...). Each
  * says where (`destination` = SMTP host:port) and why (`code`, SMTP reply
- * `smtpCode`, `deliveryStatus`); the server's reply text is kept, redacted of
- * the password and the AUTH exchange it may echo.
+ * `smtpCode`, `deliveryStatus`); the server's reply text is kept, and the kit's
+ * AlertChannelError strips the password and AUTH exchange it may echo.
  */
-import { redactKnownSecrets } from "@floe/runtime";
 import { AlertChannelError, type AlertChannelErrorOptions } from "@floe/runtime/plugin-kit";
 
 export type EmailErrorCode =
@@ -86,8 +85,8 @@ export function toEmailError(error: unknown, destination: string, secrets: reado
   const e = (error ?? {}) as NodemailerError;
   const nodemailerCode = typeof e.code === "string" ? e.code : "";
   const smtpCode = typeof e.responseCode === "number" ? e.responseCode : undefined;
-  const rawReply = typeof e.response === "string" ? e.response : typeof e.message === "string" ? e.message : String(error);
-  const reply = redactKnownSecrets(rawReply, secrets, { maxLength: 300 });
+  // Quoted as is: the kit's error base strips `secrets` and sanitizes the whole message.
+  const reply = typeof e.response === "string" ? e.response : typeof e.message === "string" ? e.message : String(error);
   const where = `SMTP server ${destination}`;
   const details = { destination, smtpCode, secrets };
 
@@ -113,7 +112,7 @@ export function toEmailError(error: unknown, destination: string, secrets: reado
     case "ECONNREFUSED":
       return new EmailUnreachableError(`${where} is unreachable: ${reply}`, { ...details, code: "unreachable", deliveryStatus: "unreachable" });
     case "ESOCKET":
-      if (/certificate|ssl|tls/i.test(rawReply)) {
+      if (/certificate|ssl|tls/i.test(reply)) {
         return new EmailTlsError(`${where} TLS failed: ${reply}`, { ...details, code: "tls_failed", deliveryStatus: "failed" });
       }
       return new EmailUnreachableError(`${where} connection failed: ${reply}`, { ...details, code: "unreachable", deliveryStatus: "unreachable" });

@@ -103,13 +103,12 @@ const CLASS_FOR_KIND = {
 } as const;
 
 /**
- * The typed error for a non-`ok` webhook answer. `reason` is the (trimmed)
- * body to quote; the message is stripped of `secrets` (the webhook URL).
+ * The typed error for a non-`ok` webhook answer, quoting the (trimmed) body;
+ * the kit's error base strips `secrets` (the webhook URL) and sanitizes it.
  */
 export function slackErrorFor(
   status: number,
   body: string,
-  reason: string,
   destination: string,
   secrets: readonly string[] = [],
 ): SlackError {
@@ -122,7 +121,7 @@ export function slackErrorFor(
       known === SlackRateLimitedError ? "rate_limited" : status >= 500 ? "failed" : "rejected";
     return new known(`${where}: ${code}`, { ...details, code, deliveryStatus });
   }
-  const suffix = reason ? `: ${reason}` : "";
+  const suffix = code ? `: ${code}` : "";
   if (status >= 200 && status < 300) {
     return new SlackResponseError(`${where} but not "ok"${suffix}`, { ...details, code: "malformed_response", deliveryStatus: "failed" });
   }

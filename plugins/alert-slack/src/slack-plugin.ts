@@ -6,7 +6,6 @@
  */
 import {
   AlertChannelPlugin,
-  redactKnownSecrets,
   type Alert,
   type AlertDeliveryResult,
   type FloeContext,
@@ -138,7 +137,7 @@ export class SlackAlertPlugin extends AlertChannelPlugin {
   }
 
   private errorFor(answer: HttpResponse): SlackError {
-    return slackErrorFor(answer.status, answer.text, redactKnownSecrets(answer.text.trim(), this.secrets, { maxLength: 200 }), this.destination, this.secrets);
+    return slackErrorFor(answer.status, answer.text, this.destination, this.secrets);
   }
 
   private rateLimited(attempts: number, wait: number, maxWaitMs: number): SlackRateLimitedError {

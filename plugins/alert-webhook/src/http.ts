@@ -4,7 +4,6 @@
  * name the receiver's host only, and the channel's known secrets are stripped
  * from the reason a receiver gave.
  */
-import { redactKnownSecrets } from "@floe/runtime";
 import {
   alertTransportErrors,
   deliveryStatusFor,
@@ -64,7 +63,7 @@ function errorForStatus(response: HttpResponse, request: AttemptRequest): Webhoo
   const kind = httpFailureKind(status, WEBHOOK_STATUS_KINDS);
   const [ErrorClass, code] = ERROR_FOR_KIND[kind];
   const retryable = isRetryableStatus(status);
-  const reason = redactKnownSecrets(response.text.trim(), request.secrets, { maxLength: 300 });
+  const reason = response.text.trim();
   return new ErrorClass(`webhook at ${request.destination} answered HTTP ${status}${reason ? `: ${reason}` : ""}`, {
     code,
     deliveryStatus: deliveryStatusFor(kind),

@@ -3,7 +3,6 @@
  * body) or a typed error carrying the status and Marquez's reason (Dropwizard
  * bodies `{"code","message"}` or `{"errors":[...]}`), stripped of the API key by the error.
  */
-import { redactKnownSecrets } from "@floe/runtime";
 import {
   errorBodyReason,
   httpFailureKind,
@@ -54,7 +53,7 @@ function errorForStatus(response: HttpResponse, context: ResponseContext): Marqu
   const { status } = response;
   const kind = httpFailureKind(status);
   const [ErrorClass, code] = ERROR_FOR_KIND[kind];
-  const reason = redactKnownSecrets(errorBodyReason(response.text), context.secrets, { maxLength: 300 });
+  const reason = errorBodyReason(response.text);
   const message =
     kind === "redirect"
       ? `${context.destination} answered a redirect (HTTP ${status}), not the OpenLineage API`
