@@ -14,7 +14,7 @@ export interface DuckDBSession {
 }
 
 /** SQL string literal. */
-export function sqlLiteral(value: string): string {
+function sqlLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
@@ -25,7 +25,7 @@ function instanceOptions(config: DuckDBSessionOptions): Record<string, string> {
   return options;
 }
 
-export function attachStatement(db: AttachedDatabase): string {
+function attachStatement(db: AttachedDatabase): string {
   const options: string[] = [];
   if (db.type) options.push(`TYPE ${db.type}`);
   if (db.readOnly) options.push("READ_ONLY");
@@ -84,7 +84,7 @@ export function closeSession(session: DuckDBSession): void {
 }
 
 /** Converts caller parameters to values DuckDB binds. */
-export function toDuckDBValue(value: unknown, where: string): DuckDBValue {
+function toDuckDBValue(value: unknown, where: string): DuckDBValue {
   if (value === undefined || value === null) return null;
   switch (typeof value) {
     case "string":

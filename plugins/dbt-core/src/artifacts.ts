@@ -27,7 +27,7 @@ const nodeResultSchema = z.looseObject({
   relation_name: z.string().nullish(),
 });
 
-export const runResultsSchema = z.looseObject({
+const runResultsSchema = z.looseObject({
   metadata: metadataSchema,
   results: z.array(nodeResultSchema),
   elapsed_time: z.number().default(0),
@@ -54,7 +54,7 @@ const manifestNodeSchema = z.looseObject({
   column_name: z.string().nullish(),
 });
 
-export const manifestSchema = z.looseObject({
+const manifestSchema = z.looseObject({
   metadata: metadataSchema.extend({ project_name: z.string().optional(), adapter_type: z.string().nullish() }),
   nodes: z.record(z.string(), manifestNodeSchema),
   sources: z.record(z.string(), manifestNodeSchema).default({}),

@@ -16,7 +16,7 @@ export const LOAD_ID_COLUMN = "_floe_load_id";
 
 const INSERT_CHUNK = 200;
 
-export function quoteIdent(name: string): string {
+function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 

@@ -10,7 +10,7 @@ import type { ExpectationResultDetail } from "./gx-format.js";
 import { quoteIdentifier, type TableContext } from "./table-context.js";
 
 /** A problem with the expectation itself (bad kwargs, unknown column): GX reports it as an exception. */
-export class ExpectationConfigError extends Error {
+class ExpectationConfigError extends Error {
   override readonly name = "ExpectationConfigError";
 }
 

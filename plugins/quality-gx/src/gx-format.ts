@@ -7,7 +7,7 @@ import { formatIssues } from "@floe/runtime/plugin-kit";
 import { z } from "zod";
 import { InvalidSuiteError } from "./errors.js";
 
-export const expectationConfigSchema = z
+const expectationConfigSchema = z
   .looseObject({
     type: z.string().optional(),
     expectation_type: z.string().optional(),
@@ -16,7 +16,7 @@ export const expectationConfigSchema = z
   })
   .refine((e) => e.type !== undefined || e.expectation_type !== undefined, "expected `type` or `expectation_type`");
 
-export const expectationSuiteSchema = z
+const expectationSuiteSchema = z
   .looseObject({
     name: z.string().optional(),
     expectation_suite_name: z.string().optional(),

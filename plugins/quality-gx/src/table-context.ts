@@ -25,7 +25,7 @@ export function quoteIdentifier(name: string): string {
 }
 
 /** `schema.table` / `db.schema.table` -> quoted relation. Parts may be double-quoted. */
-export function quoteRelation(table: string): string {
+function quoteRelation(table: string): string {
   const parts = table.match(/"(?:[^"]|"")*"|[^.]+/g) ?? [];
   if (parts.length === 0 || parts.length > 3) throw new TableNotFoundError(table);
   return parts.map((p) => (p.startsWith('"') ? p : quoteIdentifier(p.trim()))).join(".");

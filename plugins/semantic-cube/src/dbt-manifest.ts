@@ -32,7 +32,7 @@ const nodeSchema = z.looseObject({
   depends_on: z.looseObject({ nodes: z.array(z.string()).default([]) }).nullish(),
 });
 
-export const dbtManifestSchema = z.looseObject({
+const dbtManifestSchema = z.looseObject({
   metadata: z.looseObject({ dbt_schema_version: z.string(), project_name: z.string().nullish() }),
   nodes: z.record(z.string(), nodeSchema),
 });
