@@ -27,6 +27,31 @@ export class DemoAlertPlugin extends AlertChannelPlugin {
 }
 `;
 
+/** PLUGIN after migrate: every step's edit in the one file (tracerName, renamed option, merged import, sanitized exception). */
+const MIGRATED_PLUGIN = `import { AlertChannelPlugin, traced, recordSanitizedException } from "@floe/runtime";
+import { trace } from "@opentelemetry/api";
+import { TRACER_NAME } from "./tracing.js";
+
+export class DemoAlertPlugin extends AlertChannelPlugin {
+  readonly name = "demo";
+  readonly version = "1.0.0";
+
+  override get tracerName(): string {
+    return TRACER_NAME;
+  }
+
+  @traced({ name: "alert.send" })
+  async sendAlert(message: string): Promise<void> {
+    try {
+      await Promise.resolve(message);
+    } catch (err) {
+      recordSanitizedException(trace.getActiveSpan(), err as Error);
+      throw err;
+    }
+  }
+}
+`;
+
 const PACKAGE_JSON = JSON.stringify(
   {
     name: "floe-alert-demo",
@@ -69,10 +94,14 @@ describe("runCodemod", () => {
     const migrated = await runCodemod({ transform: "migrate", paths: ["."], cwd: r.dir });
     expect(migrated.summary.error).toBe(0);
     expect(migrated.exitCode).toBe(0);
-    const source = r.read("src/index.ts");
-    expect(source).toContain('from "@floe/runtime"');
-    expect(source).not.toContain("@floe/iceberg/telemetry");
-    expect(source).not.toContain(".recordException(");
+    expect(migrated.files.filter((f) => f.status === "changed").map((f) => f.path)).toEqual([
+      "src/index.ts",
+      "src/tracing.ts",
+      "test/tracing.test.ts",
+    ]);
+    expect(r.read("src/index.ts")).toBe(MIGRATED_PLUGIN);
+    expect(r.read("src/tracing.ts")).toContain('export const TRACER_NAME = "floe.alert.demo";');
+    expect(r.read("test/tracing.test.ts")).toContain("createTestTracing()");
     const check = await runCodemod({ transform: "check", paths: ["."], cwd: r.dir });
     expect(check.files.filter((f) => f.status === "changed").map((f) => f.path)).toEqual([]);
     expect(check.exitCode).toBe(0);
