@@ -4,7 +4,7 @@
  * description. Wrapping it in `sanitizeErrorMessage(...)` keeps what helps
  * debugging and redacts the rest.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeMember, findProperty, staticMemberName, unwrapTsExpression } from "../util/ast.js";
 import { isBindingTo } from "../util/bindings.js";
 import { createRule } from "../util/create-rule.js";
@@ -14,13 +14,12 @@ import { argumentText, withImport } from "../util/fix-helpers.js";
 import { runtimeHelperReference } from "../util/runtime-import.js";
 import { receiverCountsAsSpan, SPAN_TYPE_OPTIONS_SCHEMA, type SpanTypeOptions } from "../util/span-type.js";
 import { typeServices } from "../util/type-services.js";
+import type { AnyContext } from "../util/create-rule.js";
 
 export const RULE_NAME = "no-unsanitized-span-status";
 const HELPER = "sanitizeErrorMessage";
 /** `SpanStatusCode.ERROR` in `@opentelemetry/api`. */
 const SPAN_STATUS_ERROR = 2;
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** `SpanStatusCode.ERROR` (any import form), `2`, or with type information anything typed as that literal. */
 function isErrorStatusCode(context: AnyContext, node: TSESTree.Node): boolean {

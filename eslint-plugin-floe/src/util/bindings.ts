@@ -15,10 +15,9 @@ import { staticKeyName, staticMemberName, unwrapTsExpression } from "./ast.js";
 import { moduleKind, packageKind, type ModuleKind } from "./modules.js";
 import { packageNameOfFile } from "./package-json.js";
 import { typeServices } from "./type-services.js";
+import type { AnyContext } from "./create-rule.js";
 
 const { DefinitionType } = TSESLint.Scope;
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** What a reference resolves to: a named export (`name`) of a module, or the whole namespace (`"*"`). */
 export interface ResolvedBinding {

@@ -2,7 +2,7 @@
  * The one `RuleCreator` every floe rule is built with, so docs URLs and the
  * extra docs fields the README table is generated from stay uniform.
  */
-import { ESLintUtils } from "@typescript-eslint/utils";
+import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
 
 /** Extra `meta.docs` fields floe rules declare (read by the README table generator). */
 export interface FloeRuleDocs {
@@ -17,3 +17,6 @@ export interface FloeRuleDocs {
 export const DOCS_BASE_URL = "https://github.com/floe-dev/floe-instrumentation-toolkit/blob/main/eslint-plugin-floe/docs/rules";
 
 export const createRule = ESLintUtils.RuleCreator<FloeRuleDocs>((name) => `${DOCS_BASE_URL}/${name}.md`);
+
+/** The context type the shared util/ helpers accept: any floe rule's context, whatever its messages and options. */
+export type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

@@ -8,10 +8,9 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-e
 import { staticMemberName, unwrapTsExpression } from "./ast.js";
 import { isBindingTo } from "./bindings.js";
 import { typeServices } from "./type-services.js";
+import type { AnyContext } from "./create-rule.js";
 
 const { DefinitionType } = TSESLint.Scope;
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const SANITIZERS: ReadonlySet<string> = new Set(["sanitizeErrorMessage", "sanitizedErrorDescription"]);
 const ERROR_TEXT_PROPERTIES: ReadonlySet<string> = new Set(["message", "stack"]);

@@ -8,7 +8,7 @@
  * ```
  */
 import { LEGACY_TRACED_MODULE, RUNTIME_MODULE } from "@floe/runtime/conventions";
-import type { TSESLint } from "@typescript-eslint/utils";
+import type { AnyContext } from "./create-rule.js";
 
 export const OTEL_API_MODULE = "@opentelemetry/api";
 
@@ -18,8 +18,6 @@ export interface FloeSettings {
   runtimeModules?: readonly string[];
   otelModules?: readonly string[];
 }
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 function floeSettings(context: AnyContext): FloeSettings {
   const settings = (context.settings as { floe?: FloeSettings } | undefined)?.floe;

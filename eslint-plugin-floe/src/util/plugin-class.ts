@@ -10,10 +10,10 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-e
 import { literalString, staticKeyName, staticMemberName, unwrapTsExpression } from "./ast.js";
 import { isBindingTo, resolveBinding } from "./bindings.js";
 import { staticString } from "./static-string.js";
+import type { AnyContext } from "./create-rule.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 type ClassMember = TSESTree.ClassElement;
 

@@ -15,8 +15,7 @@
 import { RUNTIME_MODULE } from "@floe/runtime/conventions";
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { exportsRuntimeHelpers } from "./modules.js";
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { AnyContext } from "./create-rule.js";
 
 export interface HelperReference {
   /** Expression text that calls the helper at the node, e.g. `recordSanitizedException` or `rt.recordSanitizedException`. */

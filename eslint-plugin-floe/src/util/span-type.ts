@@ -4,11 +4,10 @@
  * `recommended-type-checked` config): an unrelated class with its own
  * `recordException` or `setStatus` is then left alone.
  */
-import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { typeServices } from "./type-services.js";
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { AnyContext } from "./create-rule.js";
 
 /** The members every `@opentelemetry/api` Span has; together they identify the interface structurally. */
 const SPAN_MEMBERS = ["spanContext", "setAttribute", "setStatus", "recordException", "end", "isRecording", "updateName"];

@@ -8,10 +8,9 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-e
 import { literalString, unwrapTsExpression } from "./ast.js";
 import { readExportedConstString } from "./relative-export.js";
 import { typeServices } from "./type-services.js";
+import type { AnyContext } from "./create-rule.js";
 
 const { DefinitionType } = TSESLint.Scope;
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export function staticString(context: AnyContext, node: TSESTree.Node, depth = 0): string | undefined {
   if (depth > 6) return undefined;

@@ -3,10 +3,10 @@
  * what a rule looks for cannot violate it, so the rule registers no visitors.
  * Most files of a large tree skip every floe rule this way.
  */
-import type { TSESLint } from "@typescript-eslint/utils";
+import type { AnyContext } from "./create-rule.js";
 
 /** Whether the file's text contains at least one of the words. */
-export function mentionsAny(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, words: readonly string[]): boolean {
+export function mentionsAny(context: AnyContext, words: readonly string[]): boolean {
   const text = context.sourceCode.text;
   return words.some((word) => text.includes(word));
 }

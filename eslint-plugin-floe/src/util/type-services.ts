@@ -4,9 +4,8 @@
  * parsers other than typescript-eslint's (plain JS files under espree), so
  * every rule degrades to its syntactic behaviour.
  */
-import type { ParserServicesWithTypeInformation, TSESLint } from "@typescript-eslint/utils";
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { ParserServicesWithTypeInformation } from "@typescript-eslint/utils";
+import type { AnyContext } from "./create-rule.js";
 
 export function typeServices(context: AnyContext): ParserServicesWithTypeInformation | undefined {
   const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
