@@ -66,7 +66,7 @@ export class RestClient {
         if (response.ok) {
           throw new MalformedResponseError(`${options.context}: ${response.status} response is not JSON`, {
             type: "MalformedResponse",
-                        status: response.status,
+            status: response.status,
           });
         }
       }
@@ -74,7 +74,6 @@ export class RestClient {
     if (!response.ok) throw errorFromResponse(response.status, parsed, options.context, this.secrets);
     return { status: response.status, body: parsed };
   }
-
 }
 
 /** Validates a response body against its documented shape. */

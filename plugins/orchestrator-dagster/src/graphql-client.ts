@@ -79,5 +79,4 @@ export class DagsterGraphQLClient {
     }
     return body.data as T;
   }
-
 }
