@@ -83,6 +83,6 @@ export function expectShape<T>(schema: z.ZodType<T>, response: RestResponse, con
   const paths = result.error.issues.map((issue) => issue.path.map(String).join(".") || "(root)");
   throw new MalformedResponseError(`${context}: unexpected response shape at ${[...new Set(paths)].join(", ")}`, {
     type: "MalformedResponse",
-        status: response.status,
+    status: response.status,
   });
 }
