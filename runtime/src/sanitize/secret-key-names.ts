@@ -53,7 +53,6 @@ export function keyWords(key: string): string[] {
     .filter((word) => word !== "");
 }
 
-/** Whether a key found in a message names a credential whose value must be redacted. */
 /** Cheap filter: every credential word above contains one of these fragments. */
 export const CREDENTIAL_FRAGMENT = /pass|pw|secret|token|key|auth|cred|sig|jwt|bearer|sess|otp|sas|conn/i;
 
@@ -61,6 +60,7 @@ export const CREDENTIAL_FRAGMENT = /pass|pw|secret|token|key|auth|cred|sig|jwt|b
 const verdicts = new Map<string, boolean>();
 const MAX_REMEMBERED = 512;
 
+/** Whether a key found in a message names a credential whose value must be redacted. */
 export function isSecretKeyName(key: string): boolean {
   if (key.length > 128 || !CREDENTIAL_FRAGMENT.test(key)) return false;
   const known = verdicts.get(key);
@@ -87,13 +87,17 @@ function classifyKey(key: string): boolean {
   return true;
 }
 
+/** Necessary for a last word `key`: the final alphanumeric run ends in `key` (`stripe_key`, `sendgridKey`, `api-key_`). */
+const ENDS_IN_KEY = /key[^A-Za-z0-9]*$/i;
+
 /**
  * `stripe_key`, `sendgridKey`, `license-key`: a key whose last word is `key` but whose qualifier is not
  * known to name a credential. Its value is redacted only when it looks like generated key material
  * (see `looksLikeKeyMaterial`), so `primary_key: id` and `cache_key: users:42` stay.
  */
 export function isKeyLikeName(key: string): boolean {
-  if (key.length > 128) return false;
+  // Called for every non-credential key the key/value scan meets: split into words only when it can end in `key`.
+  if (key.length > 128 || !ENDS_IN_KEY.test(key)) return false;
   const words = keyWords(key);
   return words[words.length - 1] === "key";
 }
