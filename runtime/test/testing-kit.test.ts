@@ -1,9 +1,10 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { context, trace } from "@opentelemetry/api";
 import { createTestTracing, leakedSecrets } from "../src/testing/index.js";
 
 const tracing = createTestTracing();
 afterAll(() => tracing.shutdown());
+beforeEach(() => tracing.reset());
 
 describe("createTestTracing", () => {
   it("registers a global provider with always-on sampling and async context", async () => {
@@ -21,6 +22,7 @@ describe("createTestTracing", () => {
   });
 
   it("reset drops finished spans; getSpan explains what it saw", () => {
+    trace.getTracer("kit").startSpan("dropped").end();
     tracing.reset();
     expect(tracing.spans()).toEqual([]);
     trace.getTracer("kit").startSpan("only").end();
