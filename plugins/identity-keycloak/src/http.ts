@@ -1,10 +1,10 @@
 /**
  * One HTTP exchange with the identity provider through the kit's bounded
- * `httpRequest` (redirects refused), with the kit's transport failures turned
+ * `httpRequestAs` (redirects refused), with the kit's transport failures turned
  * into this plugin's typed errors. Resolves with status and parsed JSON (or
  * raw text) for any status.
  */
-import { httpRequest, PluginTimeoutError, PluginUnreachableError, transportCode, type HttpResponse } from "@floe/runtime/plugin-kit";
+import { httpRequestAs, transportCode } from "@floe/runtime/plugin-kit";
 import { KeycloakNetworkError, KeycloakTimeoutError } from "./errors.js";
 
 export interface ProviderRequest {
@@ -37,21 +37,14 @@ export async function exchange(request: ProviderRequest): Promise<ProviderRespon
     headers["content-type"] = "application/x-www-form-urlencoded";
     body = new URLSearchParams(request.form).toString();
   }
-  let response: HttpResponse;
-  try {
-    response = await httpRequest({ method: request.method, url: request.url, headers, body, timeoutMs: request.timeoutMs, redirect: "error" });
-  } catch (error) {
-    if (error instanceof PluginTimeoutError) {
-      throw new KeycloakTimeoutError(`${describeRequest(request)} timed out after ${request.timeoutMs} ms`, { cause: error });
-    }
-    if (error instanceof PluginUnreachableError) {
-      throw new KeycloakNetworkError(`${describeRequest(request)} failed: ${transportCode(error.cause)}`, {
-        cause: error,
-        secrets: request.sensitive,
-      });
-    }
-    throw error;
-  }
+  const response = await httpRequestAs(
+    { method: request.method, url: request.url, headers, body, timeoutMs: request.timeoutMs, redirect: "error" },
+    {
+      timeout: (error) => new KeycloakTimeoutError(`${describeRequest(request)} timed out after ${request.timeoutMs} ms`, { cause: error }),
+      unreachable: (error) =>
+        new KeycloakNetworkError(`${describeRequest(request)} failed: ${transportCode(error.cause)}`, { cause: error, secrets: request.sensitive }),
+    },
+  );
   if (response.text === "") return { status: response.status, body: undefined, json: false };
   try {
     return { status: response.status, body: JSON.parse(response.text) as unknown, json: true };

@@ -1,10 +1,10 @@
 /**
- * One JSON request to Infisical through the kit's bounded `httpRequest`,
+ * One JSON request to Infisical through the kit's bounded `httpRequestAs`,
  * with the kit's transport failures turned into this plugin's typed errors
  * (the API promises Infisical* classes). Server text in messages has the
  * credentials and values in flight stripped.
  */
-import { httpRequest, PluginTimeoutError, PluginUnreachableError, transportCode, type HttpResponse } from "@floe/runtime/plugin-kit";
+import { httpRequestAs, transportCode } from "@floe/runtime/plugin-kit";
 import { InfisicalHttpError, InfisicalMalformedResponseError, InfisicalNetworkError, InfisicalTimeoutError } from "./errors.js";
 
 export interface JsonRequest {
@@ -32,28 +32,21 @@ export async function sendJson(request: JsonRequest): Promise<JsonResponse> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (request.body !== undefined) headers["content-type"] = "application/json";
   if (request.bearer) headers.authorization = `Bearer ${request.bearer}`;
-  let response: HttpResponse;
-  try {
-    response = await httpRequest({
+  const response = await httpRequestAs(
+    {
       method: request.method,
       url: request.url,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       timeoutMs: request.timeoutMs,
       redirect: "follow",
-    });
-  } catch (error) {
-    if (error instanceof PluginTimeoutError) {
-      throw new InfisicalTimeoutError(`${describe(request)} timed out after ${request.timeoutMs} ms`, { cause: error });
-    }
-    if (error instanceof PluginUnreachableError) {
-      throw new InfisicalNetworkError(`${describe(request)} failed: ${transportCode(error.cause)}`, {
-        cause: error,
-        secrets: request.sensitive,
-      });
-    }
-    throw error;
-  }
+    },
+    {
+      timeout: (error) => new InfisicalTimeoutError(`${describe(request)} timed out after ${request.timeoutMs} ms`, { cause: error }),
+      unreachable: (error) =>
+        new InfisicalNetworkError(`${describe(request)} failed: ${transportCode(error.cause)}`, { cause: error, secrets: request.sensitive }),
+    },
+  );
   if (response.text === "") return { status: response.status, body: undefined };
   try {
     return { status: response.status, body: JSON.parse(response.text) as unknown };
