@@ -7,25 +7,19 @@
  * and a second run changes nothing. Two migrated plugins run an operation whose error carries a
  * credential and must record it sanitized.
  */
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SpanStatusCode } from "@opentelemetry/api";
-import { ESLint } from "eslint";
-import floe from "eslint-plugin-floe";
-import tseslint from "typescript-eslint";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestTracing, sendJson, startLoopbackServer } from "@floe/runtime/testing";
+import { copyToGitRepo, git, lintWithFloe, runCodemod, typeCheck } from "./support/legacy-repo.js";
 
 const tracing = createTestTracing();
 afterAll(() => tracing.shutdown());
 beforeEach(() => tracing.reset());
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const cli = path.join(repoRoot, "codemods", "bin", "floe-codemod.js");
-const tsc = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc");
 const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const fixtures = readdirSync(fixturesDir).filter((name) => name.startsWith("legacy-")).sort();
 
@@ -45,40 +39,8 @@ function readPlanted(fixture: string): Planted {
 const work = mkdtempSync(path.join(os.tmpdir(), "floe-legacy-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function copyToGitRepo(fixture: string): string {
-  const dir = path.join(work, fixture);
-  cpSync(path.join(fixturesDir, fixture), dir, { recursive: true, filter: (src) => path.basename(src) !== "PLANTED.md" });
-  symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
-  writeFileSync(path.join(dir, ".gitignore"), "node_modules\ndist\n");
-  for (const args of [["init", "-q"], ["add", "-A"], ["commit", "-qm", "legacy"]]) git(dir, ...args);
-  return dir;
-}
-
-function git(cwd: string, ...args: string[]) {
-  return spawnSync("git", ["-c", "user.name=e2e", "-c", "user.email=e2e@floe.local", ...args], { cwd, encoding: "utf8" });
-}
-
-function migrate(cwd: string, ...extra: string[]) {
-  const run = spawnSync(process.execPath, [cli, "migrate", ".", "--json", ...extra], { cwd, encoding: "utf8", env: { ...process.env, CI: "1" } });
-  return { status: run.status, stderr: run.stderr, report: JSON.parse(run.stdout) as { files: { path: string; status: string; reason?: string }[] } };
-}
-
-/** `rule file:line` of every message of floe's recommended config (TS through typescript-eslint's parser, JS through espree). */
-async function lint(dir: string, unparsable: string[]): Promise<string[]> {
-  const eslint = new ESLint({
-    cwd: dir,
-    overrideConfigFile: true,
-    overrideConfig: [
-      { ignores: ["node_modules/**", "dist/**", ...unparsable] },
-      { files: ["**/*.ts", "**/*.mts", "**/*.cts"], languageOptions: { parser: tseslint.parser as never } },
-      floe.configs.recommended as never,
-    ],
-  });
-  const results = await eslint.lintFiles(["."]);
-  return results
-    .flatMap((r) => r.messages.map((m) => `${m.ruleId ?? `fatal(${m.message})`} ${path.relative(dir, r.filePath).split(path.sep).join("/")}:${m.line}`))
-    .sort();
-}
+const migrate = (dir: string) => runCodemod(dir, "migrate");
+const lint = (dir: string, unparsable: string[]) => lintWithFloe(dir, ["."], unparsable);
 
 describe.each(fixtures)("%s", (fixture) => {
   const planted = readPlanted(fixture);
@@ -86,7 +48,7 @@ describe.each(fixtures)("%s", (fixture) => {
   let originals: Map<string, Buffer>;
 
   beforeAll(() => {
-    dir = copyToGitRepo(fixture);
+    dir = copyToGitRepo(path.join(fixturesDir, fixture), work);
     originals = new Map(planted.unparsable.map((f) => [f, readFileSync(path.join(dir, f))]));
   });
 
@@ -107,8 +69,8 @@ describe.each(fixtures)("%s", (fixture) => {
 
   it("type-checks after migration", () => {
     if (!existsSync(path.join(dir, "tsconfig.json"))) return;
-    const run = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json", "--noEmit"], { cwd: dir, encoding: "utf8" });
-    expect(run.stdout + run.stderr).toBe("");
+    const run = typeCheck(dir, "--noEmit");
+    expect(run.output).toBe("");
     expect(run.status).toBe(0);
   });
 

@@ -5,20 +5,15 @@
  * Then tsc passes, ESLint with floe's recommended config reports nothing, a second run changes nothing,
  * and the migrated plugin's operation produces sanitized spans under createTestTracing().
  */
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { SpanStatusCode } from "@opentelemetry/api";
-import { ESLint } from "eslint";
-import floe from "eslint-plugin-floe";
-import tseslint from "typescript-eslint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTracing } from "@floe/runtime/testing";
+import { copyToGitRepo, git, lintWithFloe, repoRoot, runCodemod, typeCheck, type CodemodReport } from "./support/legacy-repo.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const cli = path.join(repoRoot, "codemods", "bin", "floe-codemod.js");
 const example = path.join(repoRoot, "examples", "floe-alert-pagerduty");
 const ROUTING_KEY = "R0uting-K3y-9f8e7d6c5b4a3210";
 
@@ -27,33 +22,19 @@ let plugin: string;
 const original = (file: string) => readFileSync(path.join(example, file));
 const current = (file: string) => readFileSync(path.join(plugin, file));
 
-function git(...args: string[]) {
-  return spawnSync("git", ["-c", "user.name=e2e", "-c", "user.email=e2e@floe.local", ...args], { cwd: plugin, encoding: "utf8" });
-}
-
-function codemod(...args: string[]) {
-  return spawnSync(process.execPath, [cli, ...args], { cwd: plugin, encoding: "utf8", env: { ...process.env, CI: "1" } });
-}
-
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), "floe-e2e-"));
-  plugin = path.join(work, "floe-alert-pagerduty");
-  cpSync(example, plugin, { recursive: true });
-  symlinkSync(path.join(repoRoot, "node_modules"), path.join(plugin, "node_modules"), "dir");
-  writeFileSync(path.join(plugin, ".gitignore"), "node_modules\ndist\n");
-  git("init", "-q");
-  git("add", "-A");
-  git("commit", "-qm", "legacy");
+  plugin = copyToGitRepo(example, work);
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("floe-codemod migrate on a legacy plugin", () => {
-  let report: { files: { path: string; status: string; reason?: string }[] };
+  let report: CodemodReport;
 
   it("migrates, reporting the unparsable file and leaving it byte-for-byte unchanged", () => {
-    const run = codemod("migrate", ".", "--json");
-    report = JSON.parse(run.stdout);
+    const run = runCodemod(plugin, "migrate");
+    report = run.report;
     expect(run.status, run.stderr).toBe(1);
     const byFile = new Map(report.files.map((f) => [path.relative(plugin, path.resolve(plugin, f.path)), f]));
     expect(byFile.get(path.join("scripts", "release-notes.js"))?.status).toBe("error");
@@ -79,31 +60,20 @@ describe("floe-codemod migrate on a legacy plugin", () => {
   });
 
   it("type-checks and builds", () => {
-    const tsc = spawnSync(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], {
-      cwd: plugin,
-      encoding: "utf8",
-    });
-    expect(tsc.stdout + tsc.stderr).toBe("");
+    const tsc = typeCheck(plugin);
+    expect(tsc.output).toBe("");
     expect(tsc.status).toBe(0);
   });
 
   it("lints clean under eslint-plugin-floe's recommended config", async () => {
-    const eslint = new ESLint({
-      cwd: plugin,
-      overrideConfigFile: true,
-      overrideConfig: [{ files: ["**/*.ts"], languageOptions: { parser: tseslint.parser as never } }, floe.configs.recommended as never],
-    });
-    const results = await eslint.lintFiles(["src/**/*.ts"]);
-    const messages = results.flatMap((r) => r.messages.map((m) => `${path.relative(plugin, r.filePath)}:${m.line} ${m.ruleId}: ${m.message}`));
-    expect(messages).toEqual([]);
+    expect(await lintWithFloe(plugin, ["src/**/*.ts"])).toEqual([]);
   });
 
   it("is idempotent: a second run changes nothing", () => {
-    const before = git("status", "--porcelain").stdout;
-    const run = codemod("migrate", ".", "--json", "--force");
-    const second = JSON.parse(run.stdout) as typeof report;
+    const before = git(plugin, "status", "--porcelain").stdout;
+    const second = runCodemod(plugin, "migrate", "--force").report;
     expect(second.files.filter((f) => f.status === "changed")).toEqual([]);
-    expect(git("status", "--porcelain").stdout).toBe(before);
+    expect(git(plugin, "status", "--porcelain").stdout).toBe(before);
   });
 
   it("produces sanitized spans at run time", async () => {
