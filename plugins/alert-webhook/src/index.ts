@@ -4,6 +4,5 @@ export { ConfigError } from "@floe/runtime/plugin-kit";
 export { webhookConfigSchema, type WebhookConfig, type WebhookConfigInput } from "./config.js";
 export * from "./errors.js";
 export { signWebhook, verifyWebhookSignature, SIGNATURE_PREFIX, type VerifyOptions } from "./signature.js";
-export { backoffDelay, type BackoffPolicy } from "@floe/runtime/plugin-kit";
 export { toAlertDocument, type WebhookAlertDocument } from "./payload.js";
 export * from "./tracing.js";

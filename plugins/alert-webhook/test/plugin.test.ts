@@ -9,7 +9,6 @@ import {
   WebhookRejectedError,
   WebhookServerError,
   WebhookUnreachableError,
-  backoffDelay,
   signWebhook,
   verifyWebhookSignature,
 } from "../src/index.js";
@@ -192,14 +191,6 @@ describe("signing and backoff", () => {
     expect(verifyWebhookSignature(SECRET, now, '{"a":2}', signature, { now })).toBe(false);
     expect(verifyWebhookSignature("other-secret-value", now, '{"a":1}', signature, { now })).toBe(false);
     expect(verifyWebhookSignature(SECRET, now, '{"a":1}', signature, { now: now + 301 })).toBe(false);
-  });
-
-  it("backoffDelay grows exponentially under the cap, with full jitter", () => {
-    const policy = { baseDelayMs: 100, maxDelayMs: 1_000 };
-    const top = () => 0.999999;
-    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, policy, top))).toEqual([99, 199, 399, 799, 999]);
-    expect(backoffDelay(3, policy, () => 0)).toBe(0);
-    expect(backoffDelay(3, policy, () => 0.5)).toBe(200);
   });
 });
 
