@@ -345,6 +345,23 @@ function keyWords(key: string): string[] {
 
 /** Whether an attribute key names a secret (its value must never be recorded). */
 export function isSensitiveAttributeKey(key: string): boolean {
+  let verdict = keyVerdicts.get(key);
+  if (verdict === undefined) {
+    verdict = classifyAttributeKey(key);
+    if (keyVerdicts.size >= MAX_REMEMBERED_KEYS) keyVerdicts.clear();
+    keyVerdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * Attribute keys repeat on every span (RedactingSpanExporter asks for each one
+ * at export): remember the verdicts, bounded so hostile key churn cannot grow it.
+ */
+const keyVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED_KEYS = 1024;
+
+function classifyAttributeKey(key: string): boolean {
   if (CONVENTIONAL_KEYS.has(key)) return false;
   const words = keyWords(key);
   if (words.length === 0) return false;
