@@ -6,8 +6,8 @@
  */
 import { LEGACY_TRACED_MODULE, RUNTIME_MODULE } from "@floe/runtime/conventions";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { findProperty, unwrapTsExpression } from "../util/ast.js";
-import { resolveBinding } from "../util/bindings.js";
+import { findProperty, specifierExportName, unwrapTsExpression } from "../util/ast.js";
+import { isTracedCallee, resolveBinding } from "../util/bindings.js";
 import { createRule } from "../util/create-rule.js";
 import { mentionsAny } from "../util/text-prefilter.js";
 
@@ -15,11 +15,6 @@ export const RULE_NAME = "no-operation-name";
 const LEGACY_OPTION = "operationName";
 
 type MessageIds = "operationName" | "operationNameWithName" | "legacyImport";
-
-function importedName(spec: TSESTree.ImportSpecifier | TSESTree.ExportSpecifier): string {
-  const node = spec.type === AST_NODE_TYPES.ImportSpecifier ? spec.imported : spec.local;
-  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
-}
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -41,11 +36,6 @@ export default createRule<[], MessageIds>({
   create(context) {
     if (!mentionsAny(context, ["operationName", "@floe/iceberg"])) return {};
     const sourceCode = context.sourceCode;
-
-    function isTraced(callee: TSESTree.Node): boolean {
-      const resolved = resolveBinding(context, callee);
-      return resolved?.name === "traced" && (resolved.kind === "runtime" || resolved.kind === "legacy-traced");
-    }
 
     function checkOptions(options: TSESTree.ObjectExpression): void {
       const legacy = findProperty(options, LEGACY_OPTION);
@@ -88,7 +78,7 @@ export default createRule<[], MessageIds>({
 
     function checkLegacyImport(node: TSESTree.ImportDeclaration): void {
       const tracedSpecs = node.specifiers.filter(
-        (s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier && importedName(s) === "traced",
+        (s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier && specifierExportName(s) === "traced",
       );
       const data = { source: LEGACY_TRACED_MODULE, runtime: RUNTIME_MODULE };
       for (const spec of tracedSpecs) {
@@ -153,7 +143,7 @@ export default createRule<[], MessageIds>({
       if (node.source?.value !== LEGACY_TRACED_MODULE) return;
       const source = node.source;
       for (const spec of node.specifiers) {
-        if (importedName(spec) !== "traced") continue;
+        if (specifierExportName(spec) !== "traced") continue;
         context.report({
           node: spec,
           messageId: "legacyImport",
@@ -168,7 +158,7 @@ export default createRule<[], MessageIds>({
         const arg = node.arguments[0] && unwrapTsExpression(node.arguments[0]);
         if (arg?.type !== AST_NODE_TYPES.ObjectExpression) return;
         if (!findProperty(arg, LEGACY_OPTION)) return;
-        if (isTraced(node.callee)) checkOptions(arg);
+        if (isTracedCallee(context, node.callee)) checkOptions(arg);
       },
       ImportDeclaration(node) {
         if (node.source.value === LEGACY_TRACED_MODULE) checkLegacyImport(node);

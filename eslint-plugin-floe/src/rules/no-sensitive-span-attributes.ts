@@ -12,7 +12,7 @@ import { isSensitiveAttributeKey } from "@floe/runtime/conventions";
 import { sanitizeErrorMessage } from "@floe/runtime";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeMember, findProperty, literalString, staticKeyName, staticMemberName, unwrapTsExpression } from "../util/ast.js";
-import { resolveBinding } from "../util/bindings.js";
+import { isTracedCallee } from "../util/bindings.js";
 import { createRule } from "../util/create-rule.js";
 import { mentionsAny } from "../util/text-prefilter.js";
 import { receiverCountsAsSpan, SPAN_TYPE_OPTIONS_SCHEMA, type SpanTypeOptions } from "../util/span-type.js";
@@ -112,10 +112,7 @@ export default createRule<[SpanTypeOptions], "sensitiveKey" | "sensitiveValue">(
         } else if (member && method !== undefined && SPAN_STARTERS.has(method)) {
           checkSpanOptions(node.arguments[1]);
         } else if (node.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression && findProperty(node.arguments[0], "attributes")) {
-          const resolved = resolveBinding(context, node.callee);
-          if (resolved?.name === "traced" && (resolved.kind === "runtime" || resolved.kind === "legacy-traced")) {
-            checkSpanOptions(node.arguments[0]);
-          }
+          if (isTracedCallee(context, node.callee)) checkSpanOptions(node.arguments[0]);
         }
       },
     };

@@ -1,8 +1,10 @@
 /**
- * Small, dependency-free AST helpers shared by the rules: static names of
- * member accesses and property keys, unwrapping of TS-only wrappers.
+ * Small AST helpers shared by the rules: static names of member accesses,
+ * property keys and import specifiers, unwrapping of TS-only wrappers, the
+ * initializer a `const` binding stands for.
  */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { AnyContext } from "./create-rule.js";
 
 /** Strips wrappers that do not change a value: `x as T`, `x!`, `x satisfies T`, `<T>x`. */
 export function unwrapTsExpression(node: TSESTree.Node): TSESTree.Node {
@@ -57,6 +59,20 @@ export function staticKeyName(node: Keyed): string | undefined {
     return undefined;
   }
   return literalString(key);
+}
+
+/** The export a specifier names: `import { a as b }` -> "a", `import { "a-b" as c }` -> "a-b", `export { a } from "m"` -> "a". */
+export function specifierExportName(spec: TSESTree.ImportSpecifier | TSESTree.ExportSpecifier): string {
+  const name = spec.type === AST_NODE_TYPES.ImportSpecifier ? spec.imported : spec.local;
+  return name.type === AST_NODE_TYPES.Identifier ? name.name : name.value;
+}
+
+/** The initializer of `const id = init` when `id` refers to exactly that (not a `let`, a destructuring or a redeclaration). */
+export function constInitializer(context: AnyContext, id: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(id), id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.parent?.kind !== "const") return undefined;
+  return def.node.id.type === AST_NODE_TYPES.Identifier ? (def.node.init ?? undefined) : undefined;
 }
 
 /** The callee of a call as a member expression (`a.b()`, `a?.b()`, `a["b"]()`), if it is one. */

@@ -11,7 +11,7 @@
  *   followed by the checker to the package that declares the symbol.
  */
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { staticKeyName, staticMemberName, unwrapTsExpression } from "./ast.js";
+import { specifierExportName, staticKeyName, staticMemberName, unwrapTsExpression } from "./ast.js";
 import { moduleKind, packageKind, type ModuleKind } from "./modules.js";
 import { packageNameOfFile } from "./package-json.js";
 import { typeServices } from "./type-services.js";
@@ -63,6 +63,12 @@ export function isBindingTo(
   if (!resolved || resolved.kind !== kind) return undefined;
   const matches = typeof names === "string" ? resolved.name === names : names.has(resolved.name);
   return matches ? resolved : undefined;
+}
+
+/** Whether a callee is `traced`, of `@floe/runtime` or of the legacy module, in any import form. */
+export function isTracedCallee(context: AnyContext, callee: TSESTree.Node): boolean {
+  const resolved = resolveBinding(context, callee);
+  return resolved?.name === "traced" && (resolved.kind === "runtime" || resolved.kind === "legacy-traced");
 }
 
 function requiredModule(context: AnyContext, call: TSESTree.CallExpression): ResolvedBinding | undefined {
@@ -146,7 +152,7 @@ function resolveImport(
   const source = declaration.source.value;
   let name: string;
   if (node.type === AST_NODE_TYPES.ImportSpecifier) {
-    name = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+    name = specifierExportName(node);
   } else if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
     name = "default";
   } else if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {

@@ -5,7 +5,7 @@
  * them. Calls to `sanitizeErrorMessage` stop the search: their result is safe.
  */
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { staticMemberName, unwrapTsExpression } from "./ast.js";
+import { constInitializer, staticMemberName, unwrapTsExpression } from "./ast.js";
 import { isBindingTo } from "./bindings.js";
 import { typeServices } from "./type-services.js";
 import type { AnyContext } from "./create-rule.js";
@@ -132,9 +132,6 @@ function isErrorDerivedCall(context: AnyContext, call: TSESTree.CallExpression, 
 }
 
 function derivedConst(context: AnyContext, id: TSESTree.Identifier, depth: number): boolean {
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(id), id);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!def || def.type !== DefinitionType.Variable) return false;
-  if (def.parent?.kind !== "const" || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return false;
-  return isErrorDerived(context, def.node.init, depth + 1);
+  const init = constInitializer(context, id);
+  return init !== undefined && isErrorDerived(context, init, depth + 1);
 }

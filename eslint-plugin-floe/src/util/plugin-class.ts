@@ -7,7 +7,7 @@
  */
 import { CONVENTIONS, PLUGIN_TYPES, isPluginType, type PluginType } from "@floe/runtime/conventions";
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { literalString, staticKeyName, staticMemberName, unwrapTsExpression } from "./ast.js";
+import { constInitializer, literalString, staticKeyName, staticMemberName, unwrapTsExpression } from "./ast.js";
 import { isBindingTo, resolveBinding } from "./bindings.js";
 import { staticString } from "./static-string.js";
 import type { AnyContext } from "./create-rule.js";
@@ -74,13 +74,8 @@ function pluginTypeFromExpression(context: AnyContext, node: TSESTree.Node, dept
     if (name !== undefined && isPluginType(name) && isBindingTo(context, expr.object, "runtime", "PluginType")) return name;
   }
   // `const TYPE = PluginType.TELEMETRY_BACKEND` (or "TELEMETRY_BACKEND") used as the value
-  if (expr.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(context.sourceCode.getScope(expr), expr);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type === DefinitionType.Variable && def.parent?.kind === "const" && def.node.init && depth < 4) {
-      return pluginTypeFromExpression(context, def.node.init, depth + 1);
-    }
-  }
+  const init = expr.type === AST_NODE_TYPES.Identifier && depth < 4 ? constInitializer(context, expr) : undefined;
+  if (init) return pluginTypeFromExpression(context, init, depth + 1);
   // With type information, anything typed as a PluginType literal (`typeof PluginType.SECRETS`)
   const fromTypes = staticString(context, expr);
   return fromTypes !== undefined && isPluginType(fromTypes) ? fromTypes : undefined;

@@ -14,6 +14,7 @@
  */
 import { RUNTIME_MODULE } from "@floe/runtime/conventions";
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { specifierExportName } from "./ast.js";
 import { exportsRuntimeHelpers } from "./modules.js";
 import type { AnyContext } from "./create-rule.js";
 
@@ -22,10 +23,6 @@ export interface HelperReference {
   readonly text: string;
   /** Edit that adds or extends an import, when one is needed. */
   readonly importFix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
-}
-
-function importedName(spec: TSESTree.ImportSpecifier): string {
-  return spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : spec.imported.value;
 }
 
 /** Whether `name` at `node` refers to exactly `declaredBy` (not shadowed). */
@@ -68,7 +65,7 @@ export function runtimeHelperReference(context: AnyContext, node: TSESTree.Node,
       if (
         spec.type === AST_NODE_TYPES.ImportSpecifier &&
         spec.importKind !== "type" &&
-        importedName(spec) === helper &&
+        specifierExportName(spec) === helper &&
         visibleAs(context, node, spec.local.name, spec)
       ) {
         return { text: spec.local.name };

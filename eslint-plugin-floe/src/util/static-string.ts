@@ -5,7 +5,7 @@
  * type information) string literal types from the checker.
  */
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { literalString, unwrapTsExpression } from "./ast.js";
+import { literalString, specifierExportName, unwrapTsExpression } from "./ast.js";
 import { readExportedConstString } from "./relative-export.js";
 import { typeServices } from "./type-services.js";
 import type { AnyContext } from "./create-rule.js";
@@ -30,8 +30,7 @@ export function staticString(context: AnyContext, node: TSESTree.Node, depth = 0
   }
   if (def.type === DefinitionType.ImportBinding && def.node.type === AST_NODE_TYPES.ImportSpecifier) {
     const declaration = def.node.parent;
-    const imported = def.node.imported.type === AST_NODE_TYPES.Identifier ? def.node.imported.name : def.node.imported.value;
-    return declaration.source ? readExportedConstString(context.filename, declaration.source.value, imported) : undefined;
+    return declaration.source ? readExportedConstString(context.filename, declaration.source.value, specifierExportName(def.node)) : undefined;
   }
   return undefined;
 }
