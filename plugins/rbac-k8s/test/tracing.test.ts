@@ -59,6 +59,7 @@ describe("rbac-k8s tracing", () => {
 
   it("records counts, not the secret names it grants", async () => {
     await new K8sRbacPlugin().generateManifests({ jobs: [{ name: "a", namespace: "etl", secrets: ["prod-db-credentials"] }] });
+    expect(tracing.getSpan("security.generateManifests").attributes["security.resource_count"]).toBeGreaterThan(0);
     expect(tracing.findLeaks(["prod-db-credentials"])).toEqual([]);
   });
 

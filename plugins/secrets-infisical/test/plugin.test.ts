@@ -250,6 +250,7 @@ describe("InfisicalSecretsPlugin against a loopback Infisical", () => {
     await plugin.setSecret("K", "value-that-must-not-leak-42");
     await plugin.getSecret("K");
     await plugin.listSecrets();
+    expect(tracing.spanNames()).toEqual(expect.arrayContaining(["secrets.setSecret", "secrets.getSecret", "secrets.listSecrets"]));
     expect(tracing.findLeaks([CLIENT_SECRET, "value-that-must-not-leak-42", ...server.issuedTokens])).toEqual([]);
   });
 });

@@ -269,6 +269,9 @@ describe("K8sSecretsPlugin against a loopback API server", () => {
     await p.getSecret("k");
     await p.listSecrets();
     await p.deleteSecret("k");
+    expect(tracing.spanNames()).toEqual(
+      expect.arrayContaining(["secrets.setSecret", "secrets.getSecret", "secrets.listSecrets", "secrets.deleteSecret"]),
+    );
     expect(tracing.findLeaks([TOKEN, "value-never-in-spans-8877", Buffer.from("value-never-in-spans-8877").toString("base64")])).toEqual([]);
   });
 });

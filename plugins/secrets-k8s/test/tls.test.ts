@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createTestTracing } from "@floe/runtime/testing";
+import { SpanStatusCode } from "@opentelemetry/api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { K8sNetworkError, K8sSecretsPlugin } from "../src/index.js";
 import { FakeKubeApi } from "./support/k8s-api-server.js";
@@ -49,6 +50,7 @@ describe("https to the API server", () => {
     const error = await new K8sSecretsPlugin({ apiServer: api.url, serviceAccountDir: sa.dir }).getSecret("db").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(K8sNetworkError);
     expect((error as Error).message).toMatch(/SELF_SIGNED|self.signed/i);
+    expect(tracing.getSpan("secrets.getSecret").status.code).toBe(SpanStatusCode.ERROR);
     expect(tracing.findLeaks([TOKEN])).toEqual([]);
     sa.remove();
   });
