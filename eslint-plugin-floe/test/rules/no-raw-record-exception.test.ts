@@ -133,11 +133,13 @@ runRule(ruleTester, RULE_NAME, rule, {
         {
           messageId: "rawRecordException",
           line: 3,
+          column: 1,
           suggestions: [{ messageId: "useSanitizedHelperEager", output: `${IMPORT}declare const span: any, a: any, err: Error;\nrecordSanitizedException(span, err);\na?.b.recordException(err);` }],
         },
         {
           messageId: "rawRecordException",
           line: 4,
+          column: 1,
           suggestions: [{ messageId: "useSanitizedHelperEager", output: `${IMPORT}declare const span: any, a: any, err: Error;\nspan.recordException?.(err);\nrecordSanitizedException(a?.b, err);` }],
         },
       ],
