@@ -10,30 +10,36 @@ import path from "node:path";
 
 const cache = new Map<string, { mtimeMs: number; text: string }>();
 
+/** The file's text, read again only when its modification time changed (editors keep the process alive). */
 function readCached(file: string): string | undefined {
+  // Most candidates do not exist: ask without throwing.
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return undefined;
+  const hit = cache.get(file);
+  if (hit && hit.mtimeMs === stat.mtimeMs) return hit.text;
   try {
-    const { mtimeMs, isFile } = (() => {
-      const s = statSync(file);
-      return { mtimeMs: s.mtimeMs, isFile: s.isFile() };
-    })();
-    if (!isFile) return undefined;
-    const hit = cache.get(file);
-    if (hit && hit.mtimeMs === mtimeMs) return hit.text;
     const text = readFileSync(file, "utf8");
-    cache.set(file, { mtimeMs, text });
+    cache.set(file, { mtimeMs: stat.mtimeMs, text });
     return text;
   } catch {
     return undefined;
   }
 }
 
+/** The TypeScript sources an emitted extension stands for (`./tracing.js` is written as `./tracing.ts`). */
+const SOURCE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  ".js": [".ts", ".tsx"],
+  ".mjs": [".mts"],
+  ".cjs": [".cts"],
+  ".jsx": [".tsx"],
+};
+
 /** Candidate files for a relative specifier, TypeScript sources first (`./tracing.js` -> `./tracing.ts`). */
 function candidates(fromFile: string, specifier: string): string[] {
   const base = path.resolve(path.dirname(fromFile), specifier);
   const out: string[] = [];
   const ext = path.extname(base);
-  const swap: Record<string, string[]> = { ".js": [".ts", ".tsx"], ".mjs": [".mts"], ".cjs": [".cts"], ".jsx": [".tsx"] };
-  if (swap[ext]) for (const e of swap[ext]) out.push(base.slice(0, -ext.length) + e);
+  for (const e of SOURCE_EXTENSIONS[ext] ?? []) out.push(base.slice(0, -ext.length) + e);
   out.push(base);
   for (const e of [".ts", ".tsx", ".mts", ".js", ".mjs"]) out.push(base + e);
   for (const e of ["index.ts", "index.js"]) out.push(path.join(base, e));
