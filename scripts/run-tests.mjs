@@ -5,9 +5,18 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { contentKey, passedBefore, rememberPass } from "./lib/content-cache.mjs";
+import { hashDirectory } from "./lib/hash-directory.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.CI ? "0" : process.env.FORCE_COLOR };
+// Tests read ../shared (the design contract and the sanitizer corpus), which lives outside the repo:
+// its content hash goes into every turbo task hash so a changed corpus is never served from cache.
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: "1",
+  FORCE_COLOR: process.env.CI ? "0" : process.env.FORCE_COLOR,
+  FLOE_SHARED_HASH: hashDirectory(path.join(root, "..", "shared")),
+};
 
 function workspaceDirs() {
   const out = spawnSync("npm", ["query", ".workspace"], { cwd: root, encoding: "utf8" });
@@ -27,13 +36,37 @@ const extraChecks = [];
 const turboOk = run("build, typecheck and test every workspace", "npx", ["turbo", "run", "build", "typecheck", "test", "--continue", "--output-logs=errors-only"]);
 if (!turboOk) extraChecks.push({ name: "turbo build/typecheck/test", ok: false });
 // The repo enforces its own rules: floe's lint rules (type-checked) over everything, and no codemod drift.
+// Both read the whole tree, so each is keyed by the content of every file it reads plus the built tools;
+// a pass is remembered under that key and a run on an unchanged tree skips it (failures always re-run).
+const builtTools = ["runtime/dist", "codemods/dist", "eslint-plugin-floe/dist"];
+function cachedCheck(name, label, key, cmd, args) {
+  if (passedBefore(root, name, key)) {
+    console.log(`\n=== ${label}: unchanged since its last pass (content key ${key.slice(0, 12)}), skipped`);
+    return true;
+  }
+  const ok = run(label, cmd, args);
+  if (ok) rememberPass(root, name, key);
+  return ok;
+}
 extraChecks.push({
   name: "eslint (typescript-eslint + floe recommended-type-checked, zero warnings)",
-  ok: run("lint the repo", "npx", ["eslint", ".", "--max-warnings", "0"]),
+  ok: cachedCheck(
+    "eslint",
+    "lint the repo",
+    contentKey(root, { sourcePaths: ["."], builtDirs: builtTools, salt: `eslint ${process.version} ${env.FLOE_SHARED_HASH}` }),
+    "npx",
+    ["eslint", ".", "--max-warnings", "0"],
+  ),
 });
 extraChecks.push({
   name: "floe-codemod check plugins runtime (generated tracing modules current, no raw recordException)",
-  ok: run("floe-codemod check", "node", ["codemods/bin/floe-codemod.js", "check", "plugins", "runtime"]),
+  ok: cachedCheck(
+    "floe-codemod-check",
+    "floe-codemod check",
+    contentKey(root, { sourcePaths: ["plugins", "runtime", "codemods", "package-lock.json"], builtDirs: builtTools, salt: `check ${process.version}` }),
+    "node",
+    ["codemods/bin/floe-codemod.js", "check", "plugins", "runtime"],
+  ),
 });
 
 let passed = 0;
