@@ -19,6 +19,7 @@ export function unwrapTs(node: AnyNode): AnyNode {
       current.type === "TSAsExpression" ||
       current.type === "TSTypeAssertion" ||
       current.type === "TSSatisfiesExpression" ||
+      current.type === "TSInstantiationExpression" ||
       current.type === "ParenthesizedExpression")
   ) {
     current = current.expression;
@@ -45,8 +46,13 @@ export function memberPropertyName(node: AnyNode): string | undefined {
 export function propertyKeyName(prop: AnyNode): string | undefined {
   if (prop.type !== "ObjectProperty" && prop.type !== "Property") return undefined;
   const key = prop.key as AnyNode;
-  if (!prop.computed && key.type === "Identifier") return key.name;
+  if (!prop.computed) {
+    if (key.type === "Identifier") return key.name;
+    if (key.type === "StringLiteral" || key.type === "NumericLiteral") return String(key.value);
+    return undefined;
+  }
   if (key.type === "StringLiteral") return key.value;
+  if (key.type === "TemplateLiteral" && key.expressions.length === 0) return key.quasis[0]?.value?.cooked;
   return undefined;
 }
 
