@@ -122,7 +122,7 @@ function typeShape(type: AnyNode, scope: ModuleScope, depth: number, path?: any)
   }
   if (type.type === "TSParenthesizedType") return typeShape(type.typeAnnotation, scope, depth, path);
   if (type.type === "TSTypeReference" && type.typeName.type === "Identifier") return namedShape(type.typeName.name, scope, depth, path);
-  if (type.type === "TSTypeLiteral") return membersShape(type.members, "{ ... }");
+  if (type.type === "TSTypeLiteral") return membersShape(type.members, "The object type");
   return undefined;
 }
 

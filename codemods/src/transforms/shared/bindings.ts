@@ -42,6 +42,24 @@ export function isUnshadowedGlobal(path: any, name: string): boolean {
   return !path?.scope?.lookup?.(name);
 }
 
+/**
+ * `import api = require("m")` at the top level (ast-types' scopes do not declare its name):
+ * the whole module.
+ */
+function topLevelImportEquals(path: any, name: string): ResolvedBinding | undefined {
+  let root = path;
+  while (root?.parent) root = root.parent;
+  const program = (root?.node?.type === "File" ? root.node.program : root?.node) as AnyNode | undefined;
+  for (const stmt of (program?.body ?? []) as AnyNode[]) {
+    if (stmt.type !== "TSImportEqualsDeclaration" || stmt.id?.name !== name || stmt.importKind === "type") continue;
+    const ref = stmt.moduleReference as AnyNode;
+    if (ref.type !== "TSExternalModuleReference") return undefined;
+    const source = ref.expression.value as string;
+    return { source, kind: moduleKind(source), name: "*" };
+  }
+  return undefined;
+}
+
 /** Whether the binding is never assigned after its declaration. */
 function isNeverReassigned(scopeNode: AnyNode, name: string): boolean {
   let written = false;
@@ -74,7 +92,8 @@ export function resolveBinding(node: AnyNode, path: any, depth = 0): ResolvedBin
   const expr = unwrapTs(node);
   if (expr.type === "Identifier") {
     const decl = bindingPath(path, expr.name);
-    return decl ? resolveDeclaration(decl, expr.name, depth) : undefined;
+    if (decl) return resolveDeclaration(decl, expr.name, depth);
+    return isUnshadowedGlobal(path, expr.name) ? topLevelImportEquals(path, expr.name) : undefined;
   }
   if (isMemberLike(expr)) {
     const name = memberPropertyName(expr);
