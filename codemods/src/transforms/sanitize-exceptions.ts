@@ -13,7 +13,7 @@ import path from "node:path";
 import { RUNTIME_MODULE } from "@floe/runtime/conventions";
 import type { FileInfo, FileTransform, Parser, TransformOptions } from "../core/types.js";
 import type { NonSpanCalls } from "../project/non-span-calls.js";
-import { parseSource } from "../core/parsers.js";
+import { parseSource, parserFor } from "../core/parsers.js";
 import { j, isMemberLike, memberPropertyName, outerStart, propertyKeyName, unwrapTs, uniqueName, usedNames, indentAt, type AnyNode } from "./shared/ast.js";
 import { methodCallGeometry, type MethodCallGeometry } from "./shared/call-sites.js";
 import { ImportPlan } from "./shared/import-plan.js";
@@ -324,8 +324,10 @@ export interface SanitizeResult {
  * @param nonSpan ordinals (among the file's `recordException` member calls, in source order) of calls
  *   whose receiver the type checker proved is not a span, with that receiver's type name.
  */
-export function analyzeSanitizeExceptions(file: FileInfo, parser: Parser, nonSpan?: ReadonlyMap<number, string>): SanitizeResult {
-  const ast = parseSource(file.source, parser);
+export function analyzeSanitizeExceptions(file: FileInfo, parser?: Parser, nonSpan?: ReadonlyMap<number, string>): SanitizeResult {
+  const grammar = parser ?? parserFor(file.path);
+  if (!grammar) throw new Error(`no parser for ${file.path}`);
+  const ast = parseSource(file.source, grammar);
   const rw = new FileRewrite(file, ast);
   const hasRecord = file.source.includes("recordException");
   const hasStatus = file.source.includes("setStatus");
