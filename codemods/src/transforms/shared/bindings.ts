@@ -60,13 +60,23 @@ function topLevelImportEquals(path: any, name: string): ResolvedBinding | undefi
   return undefined;
 }
 
+/** Names assigned anywhere in a scope's node (one walk per scope, however many lookups). */
+const assignedNames = new WeakMap<object, Set<string>>();
+
 /** Whether the binding is never assigned after its declaration. */
 function isNeverReassigned(scopeNode: AnyNode, name: string): boolean {
-  let written = false;
+  if (!scopeNode) return false;
+  let names = assignedNames.get(scopeNode);
+  if (!names) assignedNames.set(scopeNode, (names = collectAssigned(scopeNode)));
+  return !names.has(name);
+}
+
+function collectAssigned(scopeNode: AnyNode): Set<string> {
+  const names = new Set<string>();
   const visit = (node: any): void => {
-    if (written || !node || typeof node.type !== "string") return;
-    if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && node.left.name === name) written = true;
-    if (node.type === "UpdateExpression" && node.argument.type === "Identifier" && node.argument.name === name) written = true;
+    if (!node || typeof node.type !== "string") return;
+    if (node.type === "AssignmentExpression" && node.left.type === "Identifier") names.add(node.left.name);
+    if (node.type === "UpdateExpression" && node.argument.type === "Identifier") names.add(node.argument.name);
     for (const key of Object.keys(node)) {
       if (key === "loc" || key === "extra" || key === "comments" || key === "tokens") continue;
       const child = node[key];
@@ -75,7 +85,7 @@ function isNeverReassigned(scopeNode: AnyNode, name: string): boolean {
     }
   };
   visit(scopeNode);
-  return !written;
+  return names;
 }
 
 /** `require("m")` with the global `require`: the module name. */
