@@ -129,6 +129,18 @@ beforeAll(async () => {
   }
 });
 
+/** The type-checked config: the rules then confirm receivers with the fixtures' tsconfig.json. */
+const TYPED_CONFIG: Linter.Config[] = [
+  {
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts", "**/*.js", "**/*.cjs"],
+    languageOptions: {
+      parser: tsParser as Linter.Parser,
+      parserOptions: { projectService: true, tsconfigRootDir: FIXTURES, ecmaFeatures: { jsx: true } },
+    },
+  },
+  floe.configs["recommended-type-checked"] as Linter.Config,
+];
+
 describe("sanitize-exceptions and the lint rules agree", () => {
   it("covers at least 25 shapes", () => {
     expect(files.length).toBeGreaterThanOrEqual(25);
@@ -180,6 +192,22 @@ describe("sanitize-exceptions and the lint rules agree", () => {
       expect(normalise(rewritten), file).toBe(normalise(fixed));
       expect(runtimeNames(rewritten), file).toEqual(runtimeNames(fixed));
     }
+  });
+
+  it("with type information, the rules leave alone exactly what the codemod's Span guard notes, and report nothing the codemod does not handle", async () => {
+    const typed = new ESLint({ cwd: FIXTURES, overrideConfigFile: true, overrideConfig: TYPED_CONFIG });
+    const findings = new Set<string>();
+    for (const result of await typed.lintFiles(files)) {
+      const file = path.basename(result.filePath);
+      expect(result.messages.filter((m) => m.fatal), file).toEqual([]);
+      for (const m of result.messages) if (m.ruleId && RULES.has(m.ruleId)) findings.add(key(file, { rule: m.ruleId, line: m.line }));
+    }
+    const sites = [...codemodSites].flatMap(([file, s]) => s.map((site) => ({ key: key(file, site), action: site.action })));
+    const noted = sites.filter((s) => s.action === "noted").map((s) => s.key);
+    expect(noted.length).toBeGreaterThanOrEqual(2);
+    for (const k of noted) expect(findings.has(k), `${k}: the codemod proved it is not a Span; the type checker must agree`).toBe(false);
+    const handled = new Set(sites.filter((s) => s.action !== "noted").map((s) => s.key));
+    for (const k of findings) expect(handled.has(k), `${k}: reported with type information, not handled by the codemod`).toBe(true);
   });
 
   it("a second codemod run changes nothing", () => {
