@@ -13,6 +13,7 @@ export { listTransforms, loadTransform, resolveSteps, PIPELINES, MIGRATE_STEPS, 
 export { formatJson, formatSarif, formatText, summaryLine, type Report, type FileReport, type RunSummary } from "./core/report.js";
 export type { FileStatus, TransformChange } from "./core/process-file.js";
 export type * from "./core/types.js";
+export { analyzeSanitizeExceptions, type SanitizeResult, type SanitizeSite, type SiteRule } from "./transforms/sanitize-exceptions.js";
 export { sanitizeExceptions, renameOperationName, generateTracing, instrumentOperations };
 
 /** Every single transform by name (pipelines: see PIPELINES). */

@@ -41,7 +41,17 @@ function provablyNotSpan(type: Type): boolean {
 
 /** `x.recordException(...)`, `x?.recordException(...)`, `x["recordException"](...)`: the receiver, else undefined. */
 export function recordExceptionReceiver(call: CallExpression): Node | undefined {
-  const callee = call.getExpression();
+  // Counted as sanitize-exceptions counts them (it sees through `(...)`, `!`, `as`, `satisfies`), so ordinals match.
+  let callee: Node = call.getExpression();
+  while (
+    Node.isParenthesizedExpression(callee) ||
+    Node.isNonNullExpression(callee) ||
+    Node.isAsExpression(callee) ||
+    Node.isSatisfiesExpression(callee) ||
+    Node.isTypeAssertion(callee)
+  ) {
+    callee = callee.getExpression();
+  }
   if (Node.isPropertyAccessExpression(callee) && callee.getName() === "recordException") return callee.getExpression();
   if (Node.isElementAccessExpression(callee)) {
     const key = callee.getArgumentExpression();

@@ -13,16 +13,16 @@ import path from "node:path";
 import { RUNTIME_MODULE } from "@floe/runtime/conventions";
 import type { FileInfo, FileTransform, Parser, TransformOptions } from "../core/types.js";
 import type { NonSpanCalls } from "../project/non-span-calls.js";
-import { parseSource } from "../core/parsers.js";
-import { j, isMemberLike, memberPropertyName, propertyKeyName, unwrapTs, uniqueName, usedNames, indentAt, type AnyNode } from "./shared/ast.js";
+import { parseSource, parserFor } from "../core/parsers.js";
+import { j, isMemberLike, memberPropertyName, outerStart, propertyKeyName, unwrapTs, uniqueName, usedNames, indentAt, type AnyNode } from "./shared/ast.js";
 import { methodCallGeometry, type MethodCallGeometry } from "./shared/call-sites.js";
 import { ImportPlan } from "./shared/import-plan.js";
-import { moduleBindings, refersToExport, type ModuleBindings } from "./shared/module-bindings.js";
+import { isBindingTo } from "./shared/bindings.js";
 import { moduleStyle } from "./shared/module-style.js";
 import { TextEdits } from "./shared/text-edits.js";
 import { isErrorDerived } from "./shared/error-derived.js";
-
-const OTEL_API = "@opentelemetry/api";
+import { nonSpanReceiverType } from "./sanitize-exceptions/non-span-receiver.js";
+import { recordExceptionGuard } from "./sanitize-exceptions/guarded-call.js";
 const RECORD = "recordSanitizedException";
 const SANITIZE = "sanitizeErrorMessage";
 
@@ -42,8 +42,25 @@ const LOOSE_PARENTS = new Set([
   "JSXExpressionContainer",
 ]);
 
+/** The lint rule whose findings a site corresponds to. */
+export type SiteRule = "floe/no-raw-record-exception" | "floe/no-unsanitized-span-status";
+
+/**
+ * A place the transform recognised, at the line/column the lint rule reports it (the call for
+ * `recordException`, the message value for `setStatus`): rewritten, noted (provably not a
+ * span: left with an eslint-disable note), or left as it is (with the reason).
+ */
+export interface SanitizeSite {
+  readonly rule: SiteRule;
+  readonly line: number;
+  readonly column: number;
+  readonly action: "rewritten" | "noted" | "left";
+  readonly reason?: string;
+}
+
 class FileRewrite {
   readonly edits: TextEdits;
+  readonly sites: SanitizeSite[] = [];
   private taken: Set<string> | undefined;
   private plan: ImportPlan | undefined;
   private readonly program: AnyNode;
@@ -67,6 +84,11 @@ class FileRewrite {
   runtime(name: string): string {
     this.plan ??= new ImportPlan(this.program, this.source, RUNTIME_MODULE, moduleStyle(this.file.path, this.program, this.source), this.names());
     return this.plan.use(name);
+  }
+
+  site(rule: SiteRule, node: AnyNode, action: SanitizeSite["action"], reason?: string): void {
+    const loc = node.loc?.start ?? { line: 0, column: 0 };
+    this.sites.push({ rule, line: loc.line, column: loc.column, action, ...(reason ? { reason } : {}) });
   }
 
   finish(): string | undefined {
@@ -116,16 +138,20 @@ function containsAwaitOrYield(node: AnyNode): boolean {
   return found;
 }
 
-function rewriteRecordException(rw: FileRewrite, path: any): void {
+const RECORD_RULE: SiteRule = "floe/no-raw-record-exception";
+const STATUS_RULE: SiteRule = "floe/no-unsanitized-span-status";
+
+/** Rewrites one `recordException` call; returns why it was left as it is, or undefined when rewritten. */
+function rewriteRecordException(rw: FileRewrite, path: any): string | undefined {
   const call = path.node as AnyNode;
   const member = call.callee as AnyNode;
-  if (!isMemberLike(member) || memberPropertyName(member) !== "recordException") return;
   const receiver = member.object as AnyNode;
-  if (receiver.type === "Super") return;
+  if (receiver.type === "Super") return "super.recordException: no receiver to pass";
   const args = call.arguments as AnyNode[];
-  if (args.length < 1 || args.length > 2 || args.some((a) => a.type === "SpreadElement")) return;
+  if (args.length < 1 || args.length > 2 || args.some((a) => a.type === "SpreadElement")) return "not one or two plain arguments";
   const geo = methodCallGeometry(rw.source, call);
-  if (!geo) return;
+  if (!geo) return "callee layout not rewritable (parenthesized member)";
+  const applied = (ok: boolean) => (ok ? undefined : "overlaps another rewrite");
 
   const parent = path.parent?.node as AnyNode | undefined;
   const asStatement = parent?.type === "ExpressionStatement" && parent.expression === call && !call.extra?.parenthesized;
@@ -133,37 +159,46 @@ function rewriteRecordException(rw: FileRewrite, path: any): void {
   const asArrowBody = parent?.type === "ArrowFunctionExpression" && parent.body === call && !call.extra?.parenthesized;
   const optional = call.type === "OptionalCallExpression";
 
+  // `if (typeof ctx.recordException === "function") ctx.recordException(e)`: the guard becomes `if (ctx)`.
+  const guard = asStatement && isReevaluable(receiver) ? recordExceptionGuard(path.parent, geo.receiverText, rw.source) : undefined;
+  if (guard) {
+    return applied(
+      rw.edits.group((e) => {
+        e.replace(outerStart(guard.test), guard.test.end, geo.receiverText);
+        headEdits(e, geo, rw.runtime(RECORD));
+      }),
+    );
+  }
+
   if (!optional || (!isReevaluable(receiver) && args.every(isPure))) {
     // recordSanitizedException(recv, args): receiver evaluated once, then the arguments.
     // For an optional call with side-effect-free arguments the helper's own nullish check keeps it a no-op.
-    rw.edits.group((e) => headEdits(e, geo, rw.runtime(RECORD)));
-    return;
+    return applied(rw.edits.group((e) => headEdits(e, geo, rw.runtime(RECORD))));
   }
 
   if (isReevaluable(receiver)) {
     if (asStatement) {
       const stmtPath = path.parent;
       const wrap = needsBlock(stmtPath);
-      rw.edits.group((e) => {
+      return applied(rw.edits.group((e) => {
         e.insert(parent!.start, `${wrap ? "{ " : ""}if (${geo.receiverText}) `);
         headEdits(e, geo, rw.runtime(RECORD));
         if (wrap) e.insert(parent!.end, " }");
-      });
+      }));
     } else if (asArrowBody) {
-      rw.edits.group((e) => {
+      return applied(rw.edits.group((e) => {
         e.insert(geo.receiverStart, `{ if (${geo.receiverText}) `);
         headEdits(e, geo, rw.runtime(RECORD));
         e.insert(call.end, "; }");
-      });
+      }));
     } else {
       const parens = needsParens(call, parent);
-      rw.edits.group((e) => {
+      return applied(rw.edits.group((e) => {
         e.insert(geo.receiverStart, `${parens ? "(" : ""}${geo.receiverText} ? `);
         headEdits(e, geo, rw.runtime(RECORD));
         e.insert(call.end, ` : undefined${parens ? ")" : ""}`);
-      });
+      }));
     }
-    return;
   }
 
   // Optional call, receiver with side effects, arguments with side effects: evaluate the
@@ -173,30 +208,28 @@ function rewriteRecordException(rw: FileRewrite, path: any): void {
     const stmtPath = path.parent;
     const inList = STATEMENT_LISTS.has(stmtPath.parent?.node?.type);
     const indent = indentAt(rw.source, parent!.start);
-    rw.edits.group((e) => {
+    return applied(rw.edits.group((e) => {
       e.insert(parent!.start, `${inList ? "" : "{ "}const ${temp} = `);
       const fn = rw.runtime(RECORD);
       const sep = inList ? `\n${indent}` : " ";
       const head = geo.multilineIndent !== undefined ? `${fn}(${geo.multilineIndent}${temp},` : `${fn}(${temp}, `;
       e.replace(geo.receiverEnd, geo.argsOpen, `;${sep}if (${temp}) ${head}`);
       if (!inList) e.insert(parent!.end, " }");
-    });
-    return;
+    }));
   }
   if (asArrowBody) {
-    rw.edits.group((e) => {
+    return applied(rw.edits.group((e) => {
       e.insert(geo.receiverStart, `{ const ${temp} = `);
       e.replace(geo.receiverEnd, geo.argsOpen, `; if (${temp}) ${rw.runtime(RECORD)}(${temp}, `);
       e.insert(call.end, "; }");
-    });
-    return;
+    }));
   }
-  if (args.some(containsAwaitOrYield)) return; // cannot move into a closure; left for a human
-  rw.edits.group((e) => {
+  if (args.some(containsAwaitOrYield)) return "await/yield in the arguments of an optional call in an expression: left for a human";
+  return applied(rw.edits.group((e) => {
     const fn = rw.runtime(RECORD);
     e.replace(geo.receiverStart, geo.argsOpen, `((${temp}) => (${temp} ? ${fn}(${temp}, `);
     e.insert(call.end, ` : undefined))(${geo.receiverText})`);
-  });
+  }));
 }
 
 /** `recv.recordException(` -> `fn(recv, ` keeping a one-argument-per-line layout. */
@@ -221,30 +254,37 @@ function needsParens(call: AnyNode, parent: AnyNode | undefined): boolean {
   return true;
 }
 
-function isErrorStatusCode(node: AnyNode, path: any, otel: ModuleBindings): boolean {
+/** `SpanStatusCode.ERROR` in any import form of `@opentelemetry/api`, or the literal `2` (as the lint rule, syntactic mode). */
+function isErrorStatusCode(node: AnyNode, path: any): boolean {
   const n = unwrapTs(node);
   if (n.type === "NumericLiteral") return n.value === 2;
   if (!isMemberLike(n) || memberPropertyName(n) !== "ERROR") return false;
-  return refersToExport(unwrapTs(n.object), path, otel, "SpanStatusCode");
+  return isBindingTo(n.object, path, "otel", "SpanStatusCode");
 }
 
-function rewriteSetStatus(rw: FileRewrite, path: any, otel: ModuleBindings): void {
+/** `setStatus({ code: ERROR, message: <error-derived> })` -> `message: sanitizeErrorMessage(<...>)` (shorthand too). */
+function rewriteSetStatus(rw: FileRewrite, path: any): void {
   const call = path.node as AnyNode;
-  const member = call.callee as AnyNode;
-  if (!isMemberLike(member) || memberPropertyName(member) !== "setStatus") return;
   const arg = call.arguments[0] ? unwrapTs(call.arguments[0]) : undefined;
   if (!arg || arg.type !== "ObjectExpression") return;
   const props = arg.properties as AnyNode[];
   const code = props.find((p) => propertyKeyName(p) === "code");
   const message = props.find((p) => propertyKeyName(p) === "message");
-  if (!code || !message || message.shorthand) return;
-  if (!isErrorStatusCode(code.value, path, otel)) return;
+  if (!code || !message || message.type !== "ObjectProperty") return;
+  if (!isErrorStatusCode(code.value, path)) return;
   const value = message.value as AnyNode;
-  if (!isErrorDerived(value, path)) return;
-  rw.edits.group((e) => {
-    e.insert(value.start, `${rw.runtime(SANITIZE)}(`);
-    e.insert(value.end, ")");
+  if (value.type === "AssignmentPattern" || !isErrorDerived(value, path)) return;
+  const ok = rw.edits.group((e) => {
+    const fn = rw.runtime(SANITIZE);
+    if (message.shorthand) {
+      e.replace(message.start, message.end, `${value.name}: ${fn}(${value.name})`);
+      return;
+    }
+    const sequence = value.type === "SequenceExpression" && !value.extra?.parenthesized;
+    e.insert(outerStart(value), `${fn}(${sequence ? "(" : ""}`);
+    e.insert(value.extra?.parenthesized ? value.extra.parenEnd ?? value.end : value.end, `${sequence ? ")" : ""})`);
   });
+  rw.site(STATUS_RULE, value, ok ? "rewritten" : "left", ok ? undefined : "overlaps another rewrite");
 }
 
 const LINT_RULE = "floe/no-raw-record-exception";
@@ -262,31 +302,58 @@ function noteNonSpanCall(rw: FileRewrite, call: AnyNode, typeName: string): void
 }
 
 function isRecordExceptionCall(call: AnyNode): boolean {
-  return isMemberLike(call.callee) && memberPropertyName(call.callee) === "recordException";
+  const callee = unwrapTs(call.callee);
+  return isMemberLike(callee) && memberPropertyName(callee) === "recordException";
+}
+
+function isSetStatusCall(call: AnyNode): boolean {
+  const callee = unwrapTs(call.callee);
+  return isMemberLike(callee) && memberPropertyName(callee) === "setStatus";
+}
+
+export interface SanitizeResult {
+  /** The new source, or undefined when nothing changed. */
+  readonly output: string | undefined;
+  /** Every site found, in source order. */
+  readonly sites: readonly SanitizeSite[];
 }
 
 /**
+ * The transform with its findings (what the agreement test compares with the lint rules).
+ *
  * @param nonSpan ordinals (among the file's `recordException` member calls, in source order) of calls
  *   whose receiver the type checker proved is not a span, with that receiver's type name.
  */
-export function sanitizeExceptionsSource(file: FileInfo, parser: Parser, nonSpan?: ReadonlyMap<number, string>): string | undefined {
-  const ast = parseSource(file.source, parser);
+export function analyzeSanitizeExceptions(file: FileInfo, parser?: Parser, nonSpan?: ReadonlyMap<number, string>): SanitizeResult {
+  const grammar = parser ?? parserFor(file.path);
+  if (!grammar) throw new Error(`no parser for ${file.path}`);
+  const ast = parseSource(file.source, grammar);
   const rw = new FileRewrite(file, ast);
   const hasRecord = file.source.includes("recordException");
   const hasStatus = file.source.includes("setStatus");
-  const otel = hasStatus ? moduleBindings(ast.program, [OTEL_API]) : undefined;
   let ordinal = 0;
-  j(ast as any)
-    .find(j.CallExpression)
-    .forEach((p: any) => {
-      if (hasRecord && isRecordExceptionCall(p.node)) {
-        const notSpan = nonSpan?.get(ordinal++);
-        if (notSpan !== undefined) noteNonSpanCall(rw, p.node, notSpan);
-        else rewriteRecordException(rw, p);
+  const visit = (p: any) => {
+    const node = p.node as AnyNode;
+    if (hasRecord && isRecordExceptionCall(node)) {
+      const checked = nonSpan?.get(ordinal++);
+      const receiver = unwrapTs(node.callee).object as AnyNode;
+      const notSpan = checked ?? (receiver.type === "Super" ? undefined : nonSpanReceiverType(receiver, p, file.path, ast.program));
+      if (notSpan !== undefined) {
+        noteNonSpanCall(rw, node, notSpan);
+        rw.site(RECORD_RULE, node, "noted", `${notSpan} is not an OpenTelemetry Span`);
+      } else {
+        const left = rewriteRecordException(rw, p);
+        rw.site(RECORD_RULE, node, left ? "left" : "rewritten", left);
       }
-      if (otel) rewriteSetStatus(rw, p, otel);
-    });
-  return rw.finish();
+    }
+    if (hasStatus && isSetStatusCall(node)) rewriteSetStatus(rw, p);
+  };
+  j(ast as any).find(j.CallExpression).forEach(visit);
+  return { output: rw.finish(), sites: rw.sites };
+}
+
+export function sanitizeExceptionsSource(file: FileInfo, parser: Parser, nonSpan?: ReadonlyMap<number, string>): string | undefined {
+  return analyzeSanitizeExceptions(file, parser, nonSpan).output;
 }
 
 function nonSpanCallsOf(filePath: string, options: TransformOptions): ReadonlyMap<number, string> | undefined {
@@ -299,7 +366,7 @@ export const sanitizeExceptions: FileTransform = {
   kind: "file",
   name: "sanitize-exceptions",
   description:
-    "span.recordException(err) -> recordSanitizedException(span, err); setStatus({ code: ERROR, message: <error-derived> }) -> sanitizeErrorMessage(...); adds the @floe/runtime import.",
+    "span.recordException(err) -> recordSanitizedException(span, err); setStatus({ code: ERROR, message: <error-derived> }) -> sanitizeErrorMessage(...) (what floe/no-raw-record-exception and floe/no-unsanitized-span-status fix); a receiver proved not to be a Span is left with a note; adds the @floe/runtime import.",
   prefilter: (source) => source.includes("recordException") || source.includes("setStatus"),
   prefilterTokens: ["recordException", "setStatus"],
   transform: (file, parser, options) => sanitizeExceptionsSource(file, parser, nonSpanCallsOf(file.path, options)),

@@ -1,59 +1,131 @@
 /**
- * Recognises a span-status message computed from a caught error: `err.message`,
- * `err?.message`, `String(err)`, `${err}`, `err.toString()`, and ternaries,
- * `||`/`??` and string concatenations of these. An "error" is a catch-clause
- * binding or a value whose name says it is one (`err`, `error`, `cause`, `fooError`).
+ * Whether an expression carries an error's text: `err.message`, `String(err)`,
+ * `` `${err}` ``, `err.toString()`, `JSON.stringify(err)`, text-preserving
+ * string methods on those (`err.message.slice(0, 200)`), ternaries,
+ * `||`/`??` and concatenations of those, a bare error value (`message: err`),
+ * and same-file `const`s holding any of them.
+ *
+ * This is a rule-for-rule port of eslint-plugin-floe's `util/error-derived.ts`
+ * (syntactic mode) to the Babel AST the codemod parses, so that what
+ * `floe/no-unsanitized-span-status` reports is what sanitize-exceptions
+ * rewrites; test/contract/codemod-lint-agreement.test.ts runs both over the
+ * same fixtures. Keep the two in step: same names, same sets, same order.
  */
 import { isMemberLike, memberPropertyName, unwrapTs, type AnyNode } from "./ast.js";
+import { bindingPath, isUnshadowedGlobal } from "./bindings.js";
 
-const ERROR_NAME = /^(?:e|err|error|ex|exc|exception|cause|reason|failure)$|(?:Error|Err|Exception)$/;
+const ERROR_TEXT_PROPERTIES: ReadonlySet<string> = new Set(["message", "stack"]);
+const ERROR_HOLDER_PROPERTIES: ReadonlySet<string> = new Set(["error", "err", "cause", "reason", "exception"]);
+/** String methods whose result still contains (part of) the receiver's text. */
+const TEXT_PRESERVING_METHODS: ReadonlySet<string> = new Set([
+  "slice", "substring", "substr", "trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "replace",
+  "replaceAll", "concat", "padStart", "padEnd", "normalize", "at", "toString", "valueOf",
+]);
+const ERROR_NAME = /^(?:e|err|error|ex|exc|exception|cause|reason)$|(?:Error|Err|Exception)$/i;
+const MAX_DEPTH = 8;
 
 function isCatchBinding(name: string, path: any): boolean {
   const scope = path?.scope?.lookup?.(name);
-  return scope?.node?.type === "CatchClause";
+  return scope?.node?.type === "CatchClause" && scope.node.param?.type === "Identifier" && scope.node.param.name === name;
 }
 
-/** An expression that denotes an error object. */
-export function isErrorish(node: AnyNode, path: any): boolean {
-  const n = unwrapTs(node);
-  if (n.type === "Identifier") return ERROR_NAME.test(n.name) || isCatchBinding(n.name, path);
-  if (isMemberLike(n)) {
-    const name = memberPropertyName(n);
-    return name !== undefined && ERROR_NAME.test(name);
+/** Whether an expression holds an error object (a catch parameter, an `err`-named binding, an `x.error` member). */
+export function isErrorValue(node: AnyNode, path: any): boolean {
+  const expr = unwrapTs(node);
+  if (expr.type === "Identifier") return isCatchBinding(expr.name, path) || ERROR_NAME.test(expr.name);
+  if (isMemberLike(expr)) {
+    const name = memberPropertyName(expr);
+    return name !== undefined && ERROR_HOLDER_PROPERTIES.has(name);
   }
   return false;
 }
 
-/** A string expression derived from an error (see module comment). */
-export function isErrorDerived(node: AnyNode, path: any): boolean {
-  const n = unwrapTs(node);
-  const derivedOrError = (x: AnyNode) => isErrorDerived(x, path) || isErrorish(x, path);
-  switch (n.type) {
+/**
+ * Whether `x` in `x.message` is an error: error values, error-named members (`this.lastError`),
+ * and values that cannot be named (`toError(e).message`); `alert.message`, `this.message` are not.
+ */
+function isErrorMessageReceiver(node: AnyNode, path: any): boolean {
+  const expr = unwrapTs(node);
+  if (isErrorValue(expr, path)) return true;
+  if (isMemberLike(expr)) {
+    const name = memberPropertyName(expr);
+    return name !== undefined && ERROR_NAME.test(name);
+  }
+  return expr.type !== "Identifier" && expr.type !== "ThisExpression";
+}
+
+/** Whether the value of `node` (found at `path`, for scope lookups) is or contains text taken from an error. */
+export function isErrorDerived(node: AnyNode, path: any, depth = 0): boolean {
+  if (depth > MAX_DEPTH || !node) return false;
+  const expr = unwrapTs(node);
+  const derived = (n: AnyNode) => isErrorDerived(n, path, depth + 1);
+  const derivedOrError = (n: AnyNode) => derived(n) || isErrorValue(n, path);
+  switch (expr.type) {
     case "MemberExpression":
     case "OptionalMemberExpression": {
-      const name = memberPropertyName(n);
-      return (name === "message" || name === "stack") && isErrorish(n.object, path);
+      const name = memberPropertyName(expr);
+      if (name === undefined || !ERROR_TEXT_PROPERTIES.has(name)) return false;
+      return name === "stack" || isErrorMessageReceiver(expr.object, path);
     }
-    case "CallExpression":
-    case "OptionalCallExpression": {
-      const callee = unwrapTs(n.callee);
-      if (callee.type === "Identifier" && callee.name === "String" && n.arguments.length === 1) {
-        return derivedOrError(n.arguments[0]);
-      }
-      if (isMemberLike(callee) && memberPropertyName(callee) === "toString" && n.arguments.length === 0) {
-        return derivedOrError(callee.object);
-      }
-      return false;
-    }
+    case "Identifier":
+      return isErrorValue(expr, path) || derivedConst(expr, path, depth);
     case "TemplateLiteral":
-      return (n.expressions as AnyNode[]).some(derivedOrError);
+      return (expr.expressions as AnyNode[]).some(derivedOrError);
     case "BinaryExpression":
-      return n.operator === "+" && (derivedOrError(n.left) || derivedOrError(n.right));
-    case "LogicalExpression":
-      return isErrorDerived(n.left, path) || isErrorDerived(n.right, path);
+      return expr.operator === "+" && (derivedOrError(expr.left) || derivedOrError(expr.right));
     case "ConditionalExpression":
-      return isErrorDerived(n.consequent, path) || isErrorDerived(n.alternate, path);
+      return derived(expr.consequent) || derived(expr.alternate);
+    case "LogicalExpression":
+      return derived(expr.left) || derived(expr.right);
+    case "AwaitExpression":
+      return derived(expr.argument);
+    case "CallExpression":
+    case "OptionalCallExpression":
+      return isErrorDerivedCall(expr, path, depth);
     default:
       return false;
   }
+}
+
+/**
+ * Calls. (The lint rule first stops at `sanitizeErrorMessage(...)` calls; no branch below can
+ * match one, so the stop is implicit here.)
+ */
+function isErrorDerivedCall(call: AnyNode, path: any, depth: number): boolean {
+  const args = call.arguments as AnyNode[];
+  const firstArg = args[0];
+  const next = depth + 1;
+  const callee = unwrapTs(call.callee);
+  if (callee.type === "Identifier") {
+    // String(err)
+    return (
+      callee.name === "String" &&
+      firstArg !== undefined &&
+      isUnshadowedGlobal(path, "String") &&
+      (isErrorValue(firstArg, path) || isErrorDerived(firstArg, path, next))
+    );
+  }
+  if (!isMemberLike(callee)) return false;
+  const method = memberPropertyName(callee);
+  if (method === undefined) return false;
+  const object = callee.object as AnyNode;
+  // JSON.stringify(err)
+  if (method === "stringify" && object.type === "Identifier" && object.name === "JSON" && isUnshadowedGlobal(path, "JSON")) {
+    return firstArg !== undefined && (isErrorValue(firstArg, path) || isErrorDerived(firstArg, path, next));
+  }
+  if (!TEXT_PRESERVING_METHODS.has(method)) return false;
+  // err.toString(), err.message.slice(0, 200), "x".concat(err.message)
+  if ((method === "toString" || method === "valueOf") && isErrorValue(object, path)) return true;
+  if (isErrorDerived(object, path, next)) return true;
+  return method === "concat" && args.some((a) => isErrorDerived(a, path, next) || isErrorValue(a, path));
+}
+
+/** `const id = init` (one declaration, a plain identifier, never a destructuring): whether `init` is derived. */
+function derivedConst(id: AnyNode, path: any, depth: number): boolean {
+  const decl = bindingPath(path, id.name);
+  const declarator = decl?.parent?.node as AnyNode | undefined;
+  const declaration = decl?.parent?.parent?.node as AnyNode | undefined;
+  if (declarator?.type !== "VariableDeclarator" || declarator.id !== decl.node || !declarator.init) return false;
+  if (declaration?.type !== "VariableDeclaration" || declaration.kind !== "const") return false;
+  return isErrorDerived(declarator.init, decl.parent, depth + 1);
 }

@@ -8,8 +8,9 @@
 import { moduleBindings, requiredModule, type ModuleBindings } from "./module-bindings.js";
 import { indentAt, uniqueName, type AnyNode } from "./ast.js";
 import type { TextEdits } from "./text-edits.js";
+import { isImportEqualsRequire } from "./module-style.js";
 
-export type ModuleStyle = "esm" | "cjs";
+export type ModuleStyle = "esm" | "cjs" | "ts-import-equals";
 
 export interface PlannedSpecifier {
   readonly exported: string;
@@ -19,6 +20,8 @@ export interface PlannedSpecifier {
 export class ImportPlan {
   private readonly bindings: ModuleBindings;
   private readonly pending: PlannedSpecifier[] = [];
+  /** `import <namespace> = require(module)` to add (ts-import-equals style). */
+  private namespace: string | undefined;
 
   constructor(
     private readonly program: AnyNode,
@@ -37,6 +40,10 @@ export class ImportPlan {
     const pending = this.pending.find((p) => p.exported === exported);
     if (pending) return pending.local;
     if (this.bindings.namespaces.size > 0) return `${[...this.bindings.namespaces][0]}.${exported}`;
+    if (this.style === "ts-import-equals") {
+      this.namespace ??= uniqueName(camelCase(this.moduleName), this.taken);
+      return `${this.namespace}.${exported}`;
+    }
     const name = this.taken.has(exported) ? uniqueName(`floe${exported[0]!.toUpperCase()}${exported.slice(1)}`, this.taken) : exported;
     this.taken.add(name);
     this.pending.push({ exported, local: name });
@@ -56,6 +63,10 @@ export class ImportPlan {
   }
 
   commit(edits: TextEdits): void {
+    if (this.namespace) {
+      const q = `${detectQuote(this.program, this.source)}${this.moduleName}${detectQuote(this.program, this.source)}`;
+      insertStatement(this.program, this.source, `import ${this.namespace} = require(${q})${detectSemicolon(this.program, this.source)}`, this.style, edits);
+    }
     if (this.pending.length === 0) return;
     const target = this.mergeTarget();
     if (target) {
@@ -102,6 +113,13 @@ export class ImportPlan {
     const specs = this.pending.map((p) => this.specifierText(p, false)).join(", ");
     return `import { ${specs} } from ${q}${semi}`;
   }
+}
+
+/** `@floe/runtime` -> `floeRuntime`: a namespace name for a module. */
+function camelCase(moduleName: string): string {
+  const words = moduleName.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const name = words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join("");
+  return /^[A-Za-z_$]/.test(name) ? name : `m${name}`;
 }
 
 /** Appends specifiers to `import { a } from "m"` / `import d from "m"` / `const { a } = require("m")`. */
@@ -152,6 +170,7 @@ function appendToList(source: string, items: AnyNode[], specs: string[], edits: 
 function detectQuote(program: AnyNode, source: string): string {
   for (const stmt of program.body as AnyNode[]) {
     if (stmt.type === "ImportDeclaration") return source[stmt.source.start] === "'" ? "'" : '"';
+    if (isImportEqualsRequire(stmt)) return source[stmt.moduleReference.expression.start] === "'" ? "'" : '"';
     if (stmt.type === "VariableDeclaration") {
       const init = stmt.declarations[0]?.init as AnyNode | undefined;
       if (requiredModule(init)) return source[init!.arguments[0].start] === "'" ? "'" : '"';
@@ -161,7 +180,9 @@ function detectQuote(program: AnyNode, source: string): string {
 }
 
 function detectSemicolon(program: AnyNode, source: string): string {
-  const stmt = (program.body as AnyNode[]).find((s) => s.type === "ImportDeclaration" || s.type === "VariableDeclaration" || s.type === "ExpressionStatement");
+  const stmt = (program.body as AnyNode[]).find(
+    (s) => s.type === "ImportDeclaration" || isImportEqualsRequire(s) || s.type === "VariableDeclaration" || s.type === "ExpressionStatement",
+  );
   if (!stmt) return ";";
   return source[stmt.end - 1] === ";" ? ";" : "";
 }
@@ -170,31 +191,71 @@ function isRequireStatement(stmt: AnyNode): boolean {
   return stmt.type === "VariableDeclaration" && (stmt.declarations as AnyNode[]).some((d) => requiredModule(d.init) !== undefined);
 }
 
-/** Inserts a new import/require statement after the last one, or at the top (after directives and a detached header comment). */
+/** Comments a file's header may hold that must stay first: licenses, copyright, pragmas. */
+const HEADER_COMMENT = /^\/\*!|@license|@copyright|\bcopyright\b|SPDX-License-Identifier|@ts-(?:no)?check|@jsx|@flow|@format|^\/\*\s*eslint-disable(?!-)|^\/\/\s*eslint-disable(?!-)/i;
+
+/** The comments in `[start, end)` of a region that holds only comments and whitespace. */
+function commentsIn(source: string, start: number, end: number): { start: number; end: number; text: string }[] {
+  const found: { start: number; end: number; text: string }[] = [];
+  let i = start;
+  while (i < end) {
+    const ch = source[i]!;
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    let close: number;
+    if (source.startsWith("//", i)) {
+      close = source.indexOf("\n", i);
+      if (close === -1 || close > end) close = end;
+    } else if (source.startsWith("/*", i)) {
+      close = source.indexOf("*/", i + 2);
+      if (close === -1) return found;
+      close += 2;
+    } else {
+      return found;
+    }
+    found.push({ start: i, end: close, text: source.slice(i, close) });
+    i = close;
+  }
+  return found;
+}
+
+/**
+ * Inserts a new import/require statement after the last one; in a file without any, after
+ * the shebang, the directives (`"use strict"`, `"use client"`) and the header comments
+ * (a license or pragma, or any comment run a blank line separates from the code), and
+ * before a comment attached to the first statement (its JSDoc stays with it).
+ */
 export function insertStatement(program: AnyNode, source: string, text: string, style: ModuleStyle, edits: TextEdits): void {
   const body = program.body as AnyNode[];
-  const anchor = [...body].reverse().find((s) => (style === "esm" ? s.type === "ImportDeclaration" : isRequireStatement(s)));
+  const isAnchor = (s: AnyNode) =>
+    style === "cjs" ? isRequireStatement(s) : s.type === "ImportDeclaration" || isImportEqualsRequire(s);
+  const anchor = [...body].reverse().find(isAnchor);
   if (anchor) {
     edits.insert(anchor.end, `\n${text}`);
     return;
   }
-  const first = body[0];
-  if (!first) {
-    const directives = program.directives as AnyNode[] | undefined;
-    const lastDirective = directives?.[directives.length - 1];
-    if (lastDirective) edits.insertFirst(lastDirective.end, `\n${text}\n`);
-    else edits.insertFirst(source.startsWith("#!") ? source.indexOf("\n") + 1 : 0, `${text}\n`);
+  const directives = (program.directives ?? []) as AnyNode[];
+  const lastDirective = directives[directives.length - 1];
+  const shebangEnd = source.startsWith("#!") ? (source.indexOf("\n") === -1 ? source.length : source.indexOf("\n")) : undefined;
+  let headerEnd: number | undefined = lastDirective ? lastDirective.end : shebangEnd;
+  const codeStart = body[0] ? body[0].start : source.length;
+  const comments = commentsIn(source, headerEnd ?? 0, codeStart);
+  for (let i = 0; i < comments.length; i++) {
+    const c = comments[i]!;
+    const nextStart = comments[i + 1]?.start ?? codeStart;
+    const detached = /\n[ \t]*\n/.test(source.slice(c.end, nextStart)) || nextStart >= source.length;
+    // a trailing comment on the directive's own line belongs to the directive
+    const sameLine = headerEnd !== undefined && !source.slice(headerEnd, c.start).includes("\n");
+    if (detached || sameLine || HEADER_COMMENT.test(c.text)) headerEnd = c.end;
+  }
+  if (headerEnd === undefined) {
+    edits.insertFirst(0, body.length > 0 || comments.length > 0 ? `${text}\n\n` : `${text}\n`);
     return;
   }
-  let at = first.start;
-  const comments = (first.leadingComments ?? []) as AnyNode[];
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const c = comments[i]!;
-    const gap = source.slice(c.end, at);
-    if (/\n[ \t]*\n/.test(gap)) break; // a blank line: the comment above is a detached header
-    at = c.start;
-  }
-  const afterDirective = (program.directives as AnyNode[] | undefined)?.length ? true : false;
-  const prefix = afterDirective && !/\n\s*\n\s*$/.test(source.slice(0, at)) ? "\n" : "";
-  edits.insertFirst(at, `${prefix}${text}\n\n`);
+  const rest = /^\s*/.exec(source.slice(headerEnd))![0];
+  const atEnd = headerEnd + rest.length >= source.length;
+  const gap = headerEnd === shebangEnd && !lastDirective ? "\n" : "\n\n";
+  edits.replace(headerEnd, headerEnd + rest.length, `${gap}${text}\n${atEnd ? "" : "\n"}`);
 }

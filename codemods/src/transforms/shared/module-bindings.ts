@@ -41,6 +41,8 @@ export function moduleBindings(program: AnyNode, modules: readonly string[]): Mo
           bindings.namespaces.add(spec.local.name);
         }
       }
+    } else if (stmt.type === "TSImportEqualsDeclaration" && stmt.importKind !== "type" && stmt.moduleReference.type === "TSExternalModuleReference") {
+      if (modules.includes(stmt.moduleReference.expression.value)) bindings.namespaces.add(stmt.id.name);
     } else if (stmt.type === "VariableDeclaration") {
       for (const decl of stmt.declarations as AnyNode[]) {
         const mod = requiredModule(unwrapAwait(decl.init));
