@@ -31,8 +31,9 @@ function list(format: "text" | "json" | "sarif"): number {
   return 0;
 }
 
-/** The JSON report with the fix hint of each changed file and one command that fixes everything. */
+/** The JSON report with the fix hints of each file that would change and one command that fixes everything. */
 function jsonWithFixes(report: Report, hints: FixHintOptions): string {
+  if (report.mode === "write") return formatJson(report); // already applied: nothing to hint
   const perFile = fileFixHints(report, hints);
   const fix = overallFixCommand(report, hints);
   return formatJson({
