@@ -1,147 +1,122 @@
 /**
  * `floe-codemod <transform> [paths...]`: argument parsing, output and exit codes.
- * Everything else lives in runCodemod.
+ * Everything else lives in runCodemod. Machine formats (json, sarif) go to
+ * stdout; progress and logs to stderr.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { formatJson, formatSarif, formatText } from "./core/report.js";
+import { formatJson, formatText, type Report } from "./core/report.js";
 import { progressEnabled } from "./core/progress.js";
+import { ArgsError, parseInvocation, type Invocation } from "./cli/args.js";
+import { globalHelp, transformHelp } from "./cli/help.js";
+import { fileFixHints, overallFixCommand, type FixHintOptions } from "./output/fix-hints.js";
+import { formatSarif } from "./output/sarif.js";
 import { runCodemod, UsageError } from "./runner.js";
-import { listTransforms, TRANSFORM_NAMES } from "./transforms/index.js";
+import { listTransforms, optionsFor } from "./transforms/index.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
-export const HELP = `Usage: floe-codemod <transform> [paths...] [options]
-       floe-codemod list
-
-Transforms:
-  sanitize-exceptions     span.recordException(e) -> recordSanitizedException(span, e); sanitized setStatus messages
-  rename-operation-name   traced({ operationName }) -> traced({ name }); legacy traced import -> @floe/runtime
-  generate-tracing        writes a plugin's src/tracing.ts and tracerName override from the conventions
-  instrument-operations   traces the plugin class's operations listed in the conventions
-  migrate                 all of the above, in order, each step seeing the previous output
-  check                   migrate in memory; changes nothing; exit 1 if anything would change
-  list                    describe the transforms
-
-Paths default to the current directory. Files in node_modules, dist, build, coverage, .git
-and anything matched by a .gitignore are skipped.
-
-Options:
-  -d, --dry                   do not write; print a unified diff of what would change
-  -p, --print                 print the transformed source of every changed file
-      --json                  print a machine-readable JSON report (no progress bar)
-      --format <fmt>          report format: text (default), json, sarif (SARIF 2.1.0)
-  -f, --force                 run even if the git tree has uncommitted changes
-      --tracer-name <name>    tracer name for generate-tracing (default: derived from the package)
-      --extensions <list>     comma-separated extensions (default: ts,tsx,mts,cts,js,jsx,mjs,cjs)
-      --ignore-pattern <glob> extra gitignore-style pattern to skip (repeatable)
-      --workers <n>           worker threads (default: automatic above 200 files; 1 = in-process)
-      --no-prefilter          parse every file instead of only files mentioning what a transform rewrites
-  -v, --verbose               list unchanged and skipped files too
-  -h, --help                  show this help
-      --version               print the version
-
-Exit codes:
-  0  done, or nothing to do
-  1  some file failed (parse error, output that would not parse, write error),
-     or check found files that a transform would change
-  2  usage error: unknown transform or option, missing path, or a dirty git tree without --force/--dry
-`;
+/** The global help text (kept as an export for the programmatic API and tests). */
+export const HELP = globalHelp();
 
 function fail(message: string): number {
   process.stderr.write(`floe-codemod: ${message}\n`);
   return 2;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        dry: { type: "boolean", short: "d" },
-        print: { type: "boolean", short: "p" },
-        json: { type: "boolean" },
-        format: { type: "string" },
-        force: { type: "boolean", short: "f" },
-        "tracer-name": { type: "string" },
-        extensions: { type: "string" },
-        "ignore-pattern": { type: "string", multiple: true },
-        workers: { type: "string" },
-        "no-prefilter": { type: "boolean" },
-        verbose: { type: "boolean", short: "v" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${HELP}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  if (values.version) {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
-  const [transform, ...paths] = positionals;
-  if (!transform) return fail(`missing transform.\n\n${HELP}`);
-  const format = values.json ? "json" : (values.format ?? "text");
-  if (!["text", "json", "sarif"].includes(format)) return fail(`unknown --format "${format}" (text, json, sarif)`);
+function list(format: "text" | "json" | "sarif"): number {
+  if (format === "sarif") return fail("list has no sarif format (text, json)");
+  const all = listTransforms();
+  if (format === "json") process.stdout.write(JSON.stringify(all, null, 2) + "\n");
+  else for (const t of all) process.stdout.write(`${t.name.padEnd(24)}${t.kind.padEnd(10)}${t.summary}\n`);
+  return 0;
+}
 
-  if (transform === "list") {
-    const list = await listTransforms();
-    if (format === "json") process.stdout.write(JSON.stringify(list, null, 2) + "\n");
-    else for (const t of list) process.stdout.write(`${t.name.padEnd(24)}${t.kind.padEnd(10)}${t.description}\n`);
-    return 0;
-  }
-  if (!TRANSFORM_NAMES.includes(transform)) {
-    return fail(`unknown transform "${transform}". Valid transforms: ${[...TRANSFORM_NAMES, "list"].join(", ")}`);
-  }
-  let workers: number | undefined;
-  if (values.workers !== undefined) {
-    workers = Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 0) return fail(`--workers must be a non-negative integer`);
-  }
-  const machine = format !== "text";
-  try {
-    const report = await runCodemod({
-      transform,
-      paths,
-      dry: values.dry,
-      print: values.print,
-      force: values.force,
-      tracerName: values["tracer-name"],
-      extensions: values.extensions?.split(",").map((e) => e.trim()).filter(Boolean),
-      ignorePatterns: values["ignore-pattern"],
-      workers,
-      noPrefilter: values["no-prefilter"],
-      progress: progressEnabled(process.stderr, machine) ? process.stderr : undefined,
-    });
-    if (format === "json") {
-      process.stdout.write(formatJson(report));
-    } else if (format === "sarif") {
-      const all = await listTransforms();
-      const rules = all.filter((t) => report.steps.includes(t.name));
-      process.stdout.write(formatSarif(report, rules, VERSION));
-    } else {
-      for (const f of report.files) {
-        if (report.mode !== "write" && f.diff && (values.dry || report.mode === "check")) process.stdout.write(f.diff);
-        if (f.output !== undefined) {
-          if (report.summary.changed > 1) process.stdout.write(`==> ${f.path} <==\n`);
-          process.stdout.write(f.output);
-        }
+/** The JSON report with the fix hints of each file that would change and one command that fixes everything. */
+function jsonWithFixes(report: Report, hints: FixHintOptions): string {
+  if (report.mode === "write") return formatJson(report); // already applied: nothing to hint
+  const perFile = fileFixHints(report, hints);
+  const fix = overallFixCommand(report, hints);
+  return formatJson({
+    ...report,
+    files: report.files.map((f) => (perFile.has(f.path) ? { ...f, fixes: perFile.get(f.path)!.map((h) => h.command) } : f)),
+    ...(fix ? { fix } : {}),
+  } as Report);
+}
+
+function textFixLines(report: Report, hints: FixHintOptions): string {
+  if (report.mode !== "check") return "";
+  const fix = overallFixCommand(report, hints);
+  return fix ? `to fix, run here: ${fix}\n` : "";
+}
+
+async function run(invocation: Extract<Invocation, { kind: "run" }>): Promise<number> {
+  const machine = invocation.format !== "text";
+  const cwd = process.cwd();
+  const report = await runCodemod({
+    transform: invocation.transform,
+    paths: invocation.paths,
+    dry: invocation.dry,
+    print: invocation.print,
+    force: invocation.force,
+    extensions: invocation.extensions,
+    ignorePatterns: invocation.ignorePatterns,
+    workers: invocation.workers,
+    noPrefilter: invocation.noPrefilter,
+    transformOptions: invocation.transformOptions,
+    progress: progressEnabled(process.stderr, machine) ? process.stderr : undefined,
+  });
+  const hints: FixHintOptions = {
+    cwd,
+    argsFor: (transform) => {
+      const own = new Set(optionsFor(transform).map((o) => o.flag));
+      return invocation.transformArgs.filter((a) => own.has(a.flag)).flatMap((a) => a.args);
+    },
+  };
+  if (invocation.format === "json") {
+    process.stdout.write(jsonWithFixes(report, hints));
+  } else if (invocation.format === "sarif") {
+    process.stdout.write(formatSarif(report, { ...hints, version: VERSION }));
+  } else {
+    for (const f of report.files) {
+      if (report.mode !== "write" && f.diff && (invocation.dry || report.mode === "check")) process.stdout.write(f.diff);
+      if (f.output !== undefined) {
+        if (report.summary.changed > 1) process.stdout.write(`==> ${f.path} <==\n`);
+        process.stdout.write(f.output);
       }
-      (report.exitCode === 0 ? process.stdout : process.stderr).write(formatText(report, values.verbose));
     }
-    return report.exitCode;
+    (report.exitCode === 0 ? process.stdout : process.stderr).write(formatText(report, invocation.verbose) + textFixLines(report, hints));
+  }
+  return report.exitCode;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let invocation: Invocation;
+  try {
+    invocation = parseInvocation(argv);
   } catch (error) {
-    if (error instanceof UsageError) return fail(error.message);
-    process.stderr.write(`floe-codemod: ${(error as Error).stack ?? String(error)}\n`);
-    return 1;
+    if (error instanceof ArgsError) return fail(error.message);
+    throw error;
+  }
+  switch (invocation.kind) {
+    case "help": {
+      const text = invocation.transform === undefined || invocation.transform === "list" ? HELP : transformHelp(invocation.transform);
+      if (text === undefined) return fail(`unknown transform "${invocation.transform}" (see floe-codemod --help)`);
+      process.stdout.write(text);
+      return 0;
+    }
+    case "version":
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case "list":
+      return list(invocation.format);
+    case "run":
+      try {
+        return await run(invocation);
+      } catch (error) {
+        if (error instanceof UsageError) return fail(error.message);
+        process.stderr.write(`floe-codemod: ${(error as Error).stack ?? String(error)}\n`);
+        return 1;
+      }
   }
 }
 

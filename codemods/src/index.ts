@@ -9,8 +9,23 @@ import { sanitizeExceptions } from "./transforms/sanitize-exceptions.js";
 import type { Transform } from "./core/types.js";
 
 export { runCodemod, UsageError, type RunOptions } from "./runner.js";
-export { listTransforms, loadTransform, resolveSteps, PIPELINES, MIGRATE_STEPS, TRANSFORM_NAMES, type TransformDescription, type PipelineDefinition } from "./transforms/index.js";
-export { formatJson, formatSarif, formatText, summaryLine, type Report, type FileReport, type RunSummary } from "./core/report.js";
+export {
+  listTransforms,
+  loadTransform,
+  resolveSteps,
+  optionsFor,
+  TRANSFORMS,
+  PIPELINES,
+  MIGRATE_STEPS,
+  TRANSFORM_NAMES,
+  type TransformDescription,
+  type TransformEntry,
+  type TransformOption,
+  type PipelineDefinition,
+} from "./transforms/index.js";
+export { formatJson, formatText, summaryLine, type Report, type FileReport, type RunSummary } from "./core/report.js";
+export { formatSarif, type SarifOptions } from "./output/sarif.js";
+export { fileFixHints, fixHint, overallFixCommand, type FixHint, type FixHintOptions } from "./output/fix-hints.js";
 export type { FileStatus, TransformChange } from "./core/process-file.js";
 export type * from "./core/types.js";
 export { analyzeSanitizeExceptions, type SanitizeResult, type SanitizeSite, type SiteRule } from "./transforms/sanitize-exceptions.js";

@@ -22,7 +22,7 @@ import { createProgress } from "./core/progress.js";
 import { summarize, type FileReport, type Report } from "./core/report.js";
 import { decodeSource, encodeSource } from "./core/source-text.js";
 import type { FileTransform, ProjectTransform, Transform, TransformOptions } from "./core/types.js";
-import { loadTransform, resolveSteps, TRANSFORM_NAMES, type TransformName } from "./transforms/index.js";
+import { loadTransform, resolveSteps, TRANSFORM_NAMES, transformModuleRef } from "./transforms/index.js";
 
 export interface RunOptions {
   /** Transform or pipeline name (`sanitize-exceptions`, `migrate`, `check`, ...). */
@@ -112,7 +112,7 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
     }
   }
 
-  const transforms: Transform[] = await Promise.all(resolved.steps.map((name) => loadTransform(name as TransformName)));
+  const transforms: Transform[] = await Promise.all(resolved.steps.map((name) => loadTransform(name)));
   const transformOptions: { -readonly [K in keyof TransformOptions]: TransformOptions[K] } = {
     ...options.transformOptions,
     ...(options.tracerName ? { tracerName: options.tracerName } : {}),
@@ -179,7 +179,7 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
       const size = options.workers ?? (toParse.length > threshold ? Math.min(os.availableParallelism?.() ?? os.cpus().length, toParse.length) : 1);
       if (size > 1 && toParse.length > 0 && workerAvailable()) {
         workersUsed = Math.max(workersUsed, size);
-        await runInPool(toParse, size, { transforms: segment.map((s) => s.name), options: transformOptions, prefilter: usePrefilter }, (results) => {
+        await runInPool(toParse, size, { transforms: segment.map((s) => transformModuleRef(s.name)), options: transformOptions, prefilter: usePrefilter }, (results) => {
           for (const r of results) onOutcome(r);
           progress.tick(results.length);
         });
@@ -199,7 +199,9 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
     try {
       changes = await project.run({ packageDirs, options: transformOptions, readFile: (p) => overlay.get(path.resolve(p))?.content });
     } catch (error) {
-      projectErrors.push({ path: `(${project.name})`, status: "error", reason: describeError(error).reason });
+      // The path already names the transform: drop the transform's own "<name>: " prefix from the reason.
+      const reason = describeError(error).reason;
+      projectErrors.push({ path: `(${project.name})`, status: "error", reason: reason.startsWith(`${project.name}: `) ? reason.slice(project.name.length + 2) : reason });
       continue;
     }
     for (const change of changes) {

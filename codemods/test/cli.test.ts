@@ -180,7 +180,7 @@ describe("floe-codemod CLI", () => {
     const ruleIds = log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id);
     expect(ruleIds).toEqual(expect.arrayContaining(["sanitize-exceptions", "rename-operation-name", "generate-tracing", "instrument-operations"]));
     const result = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === "sanitize-exceptions");
-    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "src/a.ts", uriBaseId: "SRCROOT" }, region: { startLine: 2 } });
+    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "src/a.ts", uriBaseId: "%SRCROOT%" }, region: { startLine: 2, startColumn: 1 } });
     expect(log.runs[0].results.some((x: { ruleId: string; locations: any[] }) => x.ruleId === "sanitize-exceptions" && x.locations[0].physicalLocation.region.startLine === 4)).toBe(true);
   });
 

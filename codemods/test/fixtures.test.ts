@@ -8,7 +8,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { processFile } from "../src/core/process-file.js";
 import { decodeSource, encodeSource } from "../src/core/source-text.js";
-import { FILE_TRANSFORMS } from "../src/transforms/file-transforms.js";
+import type { FileTransform } from "../src/core/types.js";
+import { loadTransform, TRANSFORMS } from "../src/transforms/index.js";
+
+const FILE_TRANSFORMS: Record<string, FileTransform> = {};
+for (const entry of TRANSFORMS.values()) {
+  if (entry.kind === "file") FILE_TRANSFORMS[entry.name] = (await loadTransform(entry.name)) as FileTransform;
+}
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 

@@ -12,7 +12,17 @@ const BIN = path.join(PACKAGE_DIR, "bin", "floe-codemod.js");
 /** Builds dist/ when it is missing or older than the sources the CLI tests exercise. */
 export function ensureBuilt(): void {
   const cli = path.join(PACKAGE_DIR, "dist", "cli.js");
-  const newest = ["src/runner.ts", "src/cli.ts", "src/transforms/sanitize-exceptions.ts", "src/transforms/rename-operation-name.ts"]
+  const newest = [
+    "src/runner.ts",
+    "src/cli.ts",
+    "src/cli/args.ts",
+    "src/cli/help.ts",
+    "src/output/fix-hints.ts",
+    "src/output/sarif.ts",
+    "src/transforms/index.ts",
+    "src/transforms/sanitize-exceptions.ts",
+    "src/transforms/rename-operation-name.ts",
+  ]
     .map((f) => statSync(path.join(PACKAGE_DIR, f)).mtimeMs)
     .reduce((a, b) => Math.max(a, b), 0);
   if (existsSync(cli) && statSync(cli).mtimeMs >= newest) return;

@@ -1,7 +1,6 @@
 /**
- * The run report and its three renderings: a human summary, JSON, and SARIF
- * 2.1.0 (one rule per transform, one result per changed region) for code
- * scanning UIs.
+ * The run report and its renderings: a human summary and JSON (SARIF for
+ * code scanning lives in output/sarif.ts).
  */
 import type { FileStatus, TransformChange } from "./process-file.js";
 
@@ -66,43 +65,4 @@ export function formatText(report: Report, verbose = false): string {
 
 export function formatJson(report: Report): string {
   return JSON.stringify(report, null, 2) + "\n";
-}
-
-export function formatSarif(report: Report, rules: readonly { name: string; description: string }[], version: string): string {
-  const results = report.files.flatMap((f) =>
-    (f.changes ?? []).flatMap((c) =>
-      (c.lines.length ? c.lines : [1]).map((line) => ({
-        ruleId: c.transform,
-        level: "warning",
-        message: { text: `${c.transform} would change this file${f.created ? " (creates it)" : ""}. Fix: npx floe-codemod ${c.transform} ${f.path}` },
-        locations: [{ physicalLocation: { artifactLocation: { uri: f.path, uriBaseId: "SRCROOT" }, region: { startLine: line } } }],
-      })),
-    ),
-  );
-  const notifications = report.files
-    .filter((f) => f.status === "error")
-    .map((f) => ({
-      level: "error",
-      message: { text: f.reason ?? "error" },
-      locations: [{ physicalLocation: { artifactLocation: { uri: f.path, uriBaseId: "SRCROOT" }, ...(f.line ? { region: { startLine: f.line } } : {}) } }],
-    }));
-  const sarif = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "floe-codemod",
-            version,
-            informationUri: "https://github.com/floe/floe-instrumentation-toolkit/tree/main/codemods",
-            rules: rules.map((r) => ({ id: r.name, name: r.name, shortDescription: { text: r.description }, defaultConfiguration: { level: "warning" } })),
-          },
-        },
-        invocations: [{ executionSuccessful: report.summary.error === 0, toolExecutionNotifications: notifications }],
-        results,
-      },
-    ],
-  };
-  return JSON.stringify(sarif, null, 2) + "\n";
 }
