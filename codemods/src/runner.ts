@@ -10,14 +10,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createTwoFilesPatch } from "diff";
 import { writeFileAtomic } from "./core/atomic-write.js";
 import { discoverFiles } from "./core/discover.js";
 import { dirtyEntries } from "./core/git.js";
 import { findPackageDirs } from "./core/packages.js";
 import { DEFAULT_EXTENSIONS, describeError, parserFor } from "./core/parsers.js";
 import { runInPool, workerAvailable } from "./core/pool.js";
-import { changedLines, mayNeedChange, processFile, verifyParses, type FileOutcome, type FileTask, type TransformChange } from "./core/process-file.js";
+import { changedLinesOfTexts, unifiedDiff } from "./core/line-diff.js";
+import { mayNeedChange, processFile, verifyParses, type FileOutcome, type FileTask, type TransformChange } from "./core/process-file.js";
 import { createProgress } from "./core/progress.js";
 import { summarize, type FileReport, type Report } from "./core/report.js";
 import { decodeSource, encodeSource } from "./core/source-text.js";
@@ -217,7 +217,7 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
       overlay.set(file, {
         content,
         created: previous?.created ?? before === undefined,
-        changes: [...(previous?.changes ?? []), { transform: project.name, lines: changedLines(before ?? "", content) }],
+        changes: [...(previous?.changes ?? []), { transform: project.name, lines: changedLinesOfTexts(before ?? "", content) }],
         verified: false,
       });
     }
@@ -257,7 +257,7 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
       status: "changed",
       ...(entry.created ? { created: true } : {}),
       changes: entry.changes,
-      ...(mode !== "write" ? { diff: createTwoFilesPatch(entry.created ? "/dev/null" : `a/${rel}`, `b/${rel}`, decoded.text, entry.content) } : {}),
+      ...(mode !== "write" ? { diff: unifiedDiff(entry.created ? "/dev/null" : `a/${rel}`, `b/${rel}`, decoded.text, entry.content) } : {}),
       ...(options.print ? { output: entry.content } : {}),
     };
     if (mode === "write" && next !== raw) {

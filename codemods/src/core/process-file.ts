@@ -4,10 +4,10 @@
  * worker thread and in-process.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { structuredPatch } from "diff";
 import { describeError, parserFor, parseSource } from "./parsers.js";
 import { decodeSource } from "./source-text.js";
-import type { FileTransform, TransformOptions } from "./types.js";
+import { resultText, stepChangedLines } from "./edit-lines.js";
+import type { FileTransform, TransformOptions, TransformResult } from "./types.js";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
 
@@ -31,11 +31,6 @@ export interface FileOutcome {
   /** New LF text (status "changed"). */
   readonly content?: string;
   readonly changes?: TransformChange[];
-}
-
-export function changedLines(before: string, after: string): number[] {
-  const patch = structuredPatch("a", "b", before, after, undefined, undefined, { context: 0 });
-  return patch.hunks.map((h) => Math.max(1, h.oldStart));
 }
 
 /** One read buffer reused for every file: skipped files are never decoded into strings. */
@@ -109,15 +104,16 @@ export function processFile(
   for (const transform of transforms) {
     if (usePrefilter && !transform.prefilter(current)) continue;
     parsed = true;
-    let output: string | undefined;
+    let result: string | TransformResult | undefined;
     try {
-      output = transform.transform({ path: task.path, source: current }, parser, options);
+      result = transform.transform({ path: task.path, source: current }, parser, options);
     } catch (error) {
       const { reason, line } = describeError(error);
       return { path: task.path, status: "error", reason, line };
     }
+    const output = result === undefined ? undefined : resultText(result);
     if (output !== undefined && output !== current) {
-      changes.push({ transform: transform.name, lines: changedLines(current, output) });
+      changes.push({ transform: transform.name, lines: stepChangedLines(current, result!) });
       current = output;
     }
   }

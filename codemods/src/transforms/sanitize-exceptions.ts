@@ -11,7 +11,7 @@
  */
 import path from "node:path";
 import { RUNTIME_MODULE } from "@floe/runtime/conventions";
-import type { FileInfo, FileTransform, Parser, TransformOptions } from "../core/types.js";
+import type { FileInfo, FileTransform, Parser, TransformOptions, TransformResult } from "../core/types.js";
 import type { NonSpanCalls } from "../project/non-span-calls.js";
 import { parseSource } from "../core/parsers.js";
 import { j, isMemberLike, memberPropertyName, propertyKeyName, unwrapTs, uniqueName, usedNames, indentAt, type AnyNode } from "./shared/ast.js";
@@ -69,10 +69,10 @@ class FileRewrite {
     return this.plan.use(name);
   }
 
-  finish(): string | undefined {
+  finish(): TransformResult | undefined {
     if (this.edits.size === 0) return undefined;
     this.plan?.commit(this.edits);
-    return this.edits.apply();
+    return this.edits.result();
   }
 }
 
@@ -269,7 +269,7 @@ function isRecordExceptionCall(call: AnyNode): boolean {
  * @param nonSpan ordinals (among the file's `recordException` member calls, in source order) of calls
  *   whose receiver the type checker proved is not a span, with that receiver's type name.
  */
-export function sanitizeExceptionsSource(file: FileInfo, parser: Parser, nonSpan?: ReadonlyMap<number, string>): string | undefined {
+export function sanitizeExceptionsSource(file: FileInfo, parser: Parser, nonSpan?: ReadonlyMap<number, string>): TransformResult | undefined {
   const ast = parseSource(file.source, parser);
   const rw = new FileRewrite(file, ast);
   const hasRecord = file.source.includes("recordException");
