@@ -23,15 +23,19 @@ Transforms:
   check                   migrate in memory; changes nothing; exit 1 if anything would change
   list                    describe the transforms
 
-Paths default to the current directory. Files in node_modules, dist, build, coverage, .git
-and anything matched by a .gitignore are skipped.
+Paths default to the current directory. Inside a git work tree the files git lists are looked at
+(tracked, and untracked but not ignored); elsewhere .gitignore files are honoured. node_modules and
+dist are always skipped, and so are files with a "// floe-codemod-ignore-file" comment. Ignores and
+options can also live in floe-codemod.config.json (or a "floe-codemod" key in package.json), found
+from the current directory upwards.
 
 Options:
   -d, --dry                   do not write; print a unified diff of what would change
   -p, --print                 print the transformed source of every changed file
       --json                  print a machine-readable JSON report (no progress bar)
       --format <fmt>          report format: text (default), json, sarif (SARIF 2.1.0)
-  -f, --force                 run even if the git tree has uncommitted changes
+  -f, --force, --allow-dirty  run even if the git work tree has uncommitted changes to tracked files
+      --config <file>         configuration file to use (default: found from the current directory up)
       --tracer-name <name>    tracer name for generate-tracing (default: derived from the package)
       --extensions <list>     comma-separated extensions (default: ts,tsx,mts,cts,js,jsx,mjs,cjs)
       --ignore-pattern <glob> extra gitignore-style pattern to skip (repeatable)
@@ -65,6 +69,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         json: { type: "boolean" },
         format: { type: "string" },
         force: { type: "boolean", short: "f" },
+        "allow-dirty": { type: "boolean" },
+        config: { type: "string" },
         "tracer-name": { type: "string" },
         extensions: { type: "string" },
         "ignore-pattern": { type: "string", multiple: true },
@@ -113,7 +119,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       paths,
       dry: values.dry,
       print: values.print,
-      force: values.force,
+      force: values.force || values["allow-dirty"],
+      config: values.config,
       tracerName: values["tracer-name"],
       extensions: values.extensions?.split(",").map((e) => e.trim()).filter(Boolean),
       ignorePatterns: values["ignore-pattern"],

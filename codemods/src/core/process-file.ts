@@ -7,6 +7,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { describeError, parserFor, parseSource } from "./parsers.js";
 import { decodeSource } from "./source-text.js";
 import { resultText, stepChangedLines } from "./edit-lines.js";
+import { bytesHaveIgnoreMarker, hasIgnoreMarker, IGNORED_BY_MARKER } from "./ignore-marker.js";
 import type { FileTransform, TransformOptions, TransformResult } from "./types.js";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
@@ -60,20 +61,34 @@ function bytesMayMatch(bytes: Buffer, transforms: readonly FileTransform[]): boo
 }
 
 /**
- * The pre-filter on its own, from raw bytes: false when no transform can change the file.
- * Lets the runner decide how many files really need parsing before starting workers.
+ * The pre-filter on its own, from raw bytes: the outcome of a file that needs no parsing
+ * (an ignore marker, nothing a transform rewrites, not a source file), or undefined when
+ * it must be parsed. Lets the runner decide how many files really need parsing before
+ * starting workers.
  */
-export function mayNeedChange(task: FileTask, transforms: readonly FileTransform[]): boolean {
+export function prefilterOutcome(task: FileTask, transforms: readonly FileTransform[]): FileOutcome | undefined {
+  if (!parserFor(task.path)) return { path: task.path, status: "skipped", reason: "unsupported extension" };
   try {
-    if (task.content !== undefined) return transforms.some((t) => t.prefilter(task.content!));
+    if (task.content !== undefined) {
+      if (hasIgnoreMarker(task.content)) return { path: task.path, status: "skipped", reason: IGNORED_BY_MARKER };
+      return transforms.some((t) => t.prefilter(task.content!)) ? undefined : PREFILTERED(task);
+    }
     const bytes = readBytes(task.path);
+    if (bytesHaveIgnoreMarker(bytes)) return { path: task.path, status: "skipped", reason: IGNORED_BY_MARKER };
     const byBytes = bytesMayMatch(bytes, transforms);
-    if (byBytes !== undefined) return byBytes;
+    if (byBytes !== undefined) return byBytes ? undefined : PREFILTERED(task);
     const text = decodeSource(bytes.toString("utf8")).text;
-    return transforms.some((t) => t.prefilter(text));
+    return transforms.some((t) => t.prefilter(text)) ? undefined : PREFILTERED(task);
   } catch {
-    return true; // let processFile report the read error
+    return undefined; // let processFile report the read error
   }
+}
+
+const PREFILTERED = (task: FileTask): FileOutcome => ({ path: task.path, status: "skipped", reason: "pre-filter: nothing to change" });
+
+/** Whether some transform may change the file (see prefilterOutcome). */
+export function mayNeedChange(task: FileTask, transforms: readonly FileTransform[]): boolean {
+  return prefilterOutcome(task, transforms) === undefined;
 }
 
 export function processFile(
@@ -81,6 +96,8 @@ export function processFile(
   transforms: readonly FileTransform[],
   options: TransformOptions,
   usePrefilter = true,
+  /** Options of single transforms (from the configuration file), taking the place of `options` for them. */
+  optionsByTransform?: Readonly<Record<string, TransformOptions>>,
 ): FileOutcome {
   const parser = parserFor(task.path);
   if (!parser) return { path: task.path, status: "skipped", reason: "unsupported extension" };
@@ -90,6 +107,7 @@ export function processFile(
       text = task.content;
     } else {
       const bytes = readBytes(task.path);
+      if (bytesHaveIgnoreMarker(bytes)) return { path: task.path, status: "skipped", reason: IGNORED_BY_MARKER };
       if (usePrefilter && bytesMayMatch(bytes, transforms) === false) {
         return { path: task.path, status: "skipped", reason: "pre-filter: nothing to change" };
       }
@@ -98,6 +116,7 @@ export function processFile(
   } catch (error) {
     return { path: task.path, status: "error", reason: `cannot read: ${describeError(error).reason}` };
   }
+  if (task.content !== undefined && hasIgnoreMarker(text)) return { path: task.path, status: "skipped", reason: IGNORED_BY_MARKER };
   let current = text;
   let parsed = false;
   const changes: TransformChange[] = [];
@@ -106,7 +125,7 @@ export function processFile(
     parsed = true;
     let result: string | TransformResult | undefined;
     try {
-      result = transform.transform({ path: task.path, source: current }, parser, options);
+      result = transform.transform({ path: task.path, source: current }, parser, optionsByTransform?.[transform.name] ?? options);
     } catch (error) {
       const { reason, line } = describeError(error);
       return { path: task.path, status: "error", reason, line };

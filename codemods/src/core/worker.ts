@@ -12,6 +12,7 @@ interface WorkerConfig {
   readonly transforms: string[];
   readonly options: TransformOptions;
   readonly prefilter: boolean;
+  readonly optionsByTransform?: Readonly<Record<string, TransformOptions>>;
 }
 
 const config = workerData as WorkerConfig;
@@ -22,6 +23,6 @@ const transforms = config.transforms.map((name) => {
 });
 
 parentPort!.on("message", (batch: { id: number; tasks: FileTask[] }) => {
-  const results = batch.tasks.map((task) => processFile(task, transforms, config.options, config.prefilter));
+  const results = batch.tasks.map((task) => processFile(task, transforms, config.options, config.prefilter, config.optionsByTransform));
   parentPort!.postMessage({ id: batch.id, results });
 });
