@@ -67,6 +67,15 @@ describe("discovery", () => {
     expect(await found(r, ["packages/cli"])).toEqual(["packages/cli/src/build/b.ts"]);
   });
 
+  it("a folder named on the command line that git ignores as a whole is still looked at", async () => {
+    const r = repo({ ".gitignore": "scratch/\n", "src/ok.ts": RECORDS });
+    r.write("scratch/try.ts", RECORDS);
+    r.write("scratch/.gitignore", "*.skip.ts\n");
+    r.write("scratch/x.skip.ts", RECORDS);
+    expect(await found(r)).toEqual(["src/ok.ts"]);
+    expect(await found(r, ["scratch"])).toEqual(["scratch/try.ts"]);
+  });
+
   it("outside git: the same files, from .gitignore files", async () => {
     const r = repo(TREE, { git: false });
     expect(await found(r)).toEqual(["coverage-tools/c.ts", "packages/build/src/a.ts", "packages/cli/src/build/b.ts", "src/ok.ts"]);

@@ -107,6 +107,18 @@ function gitListFiles(dir: string): string[] | undefined {
   }
 }
 
+/** Whether git ignores the directory itself (e.g. a scratch folder named on the command line). */
+function gitIgnoresDir(dir: string, top: string): boolean {
+  const rel = path.relative(top, dir).split(path.sep).join("/");
+  if (!rel) return false;
+  try {
+    execFileSync("git", ["check-ignore", "-q", `${rel}/`], { cwd: top, stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Nearest enclosing directory holding `.git`, or undefined. */
 export function findRepoRoot(start: string): string | undefined {
   let dir = path.resolve(start);
@@ -270,15 +282,19 @@ export async function discover(paths: readonly string[], options: DiscoverOption
       else add(await fs.realpath(absolute), absolute);
       continue;
     }
-    const listed = gitToplevel(absolute) ? gitListFiles(absolute) : undefined;
+    const top = gitToplevel(absolute);
+    // a folder named on the command line that git ignores as a whole is walked like a tree outside git
+    const ignoredByGit = top !== undefined && gitIgnoresDir(absolute, top);
+    const listed = top && !ignoredByGit ? gitListFiles(absolute) : undefined;
     if (listed) {
       for (const rel of listed) {
         if (inSkippedDir(rel)) continue;
         await consider(path.join(absolute, rel), roots);
       }
     } else {
-      const top = findRepoRoot(absolute) ?? (isInside(absolute, cwd) ? cwd : undefined);
-      await walk(absolute, ancestorLayers(absolute, top), roots);
+      // outside git (or without a git binary): the .gitignore files from the repository root (or cwd) down
+      const from = ignoredByGit ? undefined : (findRepoRoot(absolute) ?? (isInside(absolute, cwd) ? cwd : undefined));
+      await walk(absolute, ancestorLayers(absolute, from), roots);
     }
   }
   const files = [...found.values()].sort();
