@@ -58,6 +58,7 @@ async function run(invocation: Extract<Invocation, { kind: "run" }>): Promise<nu
     dry: invocation.dry,
     print: invocation.print,
     force: invocation.force,
+    ...(invocation.config ? { config: invocation.config } : {}),
     extensions: invocation.extensions,
     ignorePatterns: invocation.ignorePatterns,
     workers: invocation.workers,

@@ -7,17 +7,20 @@
  * atomically (only files whose bytes change, with their own BOM and line
  * endings) or, for dry runs and checks, only reports diffs.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createTwoFilesPatch } from "diff";
-import { writeFileAtomic } from "./core/atomic-write.js";
-import { discoverFiles } from "./core/discover.js";
-import { dirtyEntries } from "./core/git.js";
+import { withInterruptCleanup, writeFileAtomic } from "./core/atomic-write.js";
+import { ConfigError, findConfig, loadConfig, optionsFor, type CodemodConfig } from "./core/config.js";
+import { discover, findRepoRoot, userIgnoreMatcher, type IgnoreRules } from "./core/discover.js";
+import { dirtyTreeMessage, dirtyTrees } from "./core/git.js";
+import { hasIgnoreMarker, IGNORED_BY_MARKER } from "./core/ignore-marker.js";
+import { writeTarget } from "./core/symlinks.js";
 import { findPackageDirs } from "./core/packages.js";
-import { DEFAULT_EXTENSIONS, describeError, parserFor } from "./core/parsers.js";
+import { DEFAULT_EXTENSIONS, describeError } from "./core/parsers.js";
 import { runInPool, workerAvailable } from "./core/pool.js";
-import { changedLines, mayNeedChange, processFile, verifyParses, type FileOutcome, type FileTask, type TransformChange } from "./core/process-file.js";
+import { changedLinesOfTexts, unifiedDiff } from "./core/line-diff.js";
+import { prefilterOutcome, processFile, verifyParses, type FileOutcome, type FileTask, type TransformChange } from "./core/process-file.js";
 import { createProgress } from "./core/progress.js";
 import { summarize, type FileReport, type Report } from "./core/report.js";
 import { decodeSource, encodeSource } from "./core/source-text.js";
@@ -34,8 +37,10 @@ export interface RunOptions {
   readonly dry?: boolean;
   /** Include transformed sources in the report. */
   readonly print?: boolean;
-  /** Run even when the git tree has uncommitted changes. */
+  /** Run even when the git work tree has uncommitted changes (`--force` / `--allow-dirty`). */
   readonly force?: boolean;
+  /** Configuration file to use; undefined = look for one from cwd upwards; false = none. */
+  readonly config?: string | false;
   readonly tracerName?: string;
   readonly extensions?: readonly string[];
   readonly ignorePatterns?: readonly string[];
@@ -104,27 +109,35 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
   }
   const extensions = (options.extensions?.length ? options.extensions : DEFAULT_EXTENSIONS).map((e) => (e.startsWith(".") ? e : `.${e}`));
   if (mode === "write" && !options.force) {
-    const dirty = dirtyEntries(paths.map((p) => path.resolve(cwd, p)));
-    if (dirty.length > 0) {
-      throw new UsageError(
-        `refusing to run: the git tree has uncommitted changes (${dirty.length} entr${dirty.length === 1 ? "y" : "ies"}, e.g. "${dirty[0]!.trim()}"). Commit or stash them, or pass --force (or --dry).`,
-      );
-    }
+    const dirty = dirtyTrees(paths.map((p) => path.resolve(cwd, p)));
+    if (dirty.length > 0) throw new UsageError(dirtyTreeMessage(dirty));
   }
+  let config: CodemodConfig | undefined;
+  try {
+    config = options.config === false ? undefined : options.config ? loadConfig(options.config, cwd, TRANSFORM_NAMES) : findConfig(cwd, TRANSFORM_NAMES);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const ignores: IgnoreRules[] = config?.ignores ? [config.ignores] : [];
+  const userIgnored = userIgnoreMatcher({ ignorePatterns: options.ignorePatterns, ignores, cwd });
 
   const transforms: Transform[] = await Promise.all(resolved.steps.map((name) => loadTransform(name)));
   const transformOptions: { -readonly [K in keyof TransformOptions]: TransformOptions[K] } = {
     ...options.transformOptions,
     ...(options.tracerName ? { tracerName: options.tracerName } : {}),
   };
-  const files = await discoverFiles(paths, { extensions, ignorePatterns: options.ignorePatterns, cwd });
+  const discovery = await discover(paths, { extensions, ignorePatterns: options.ignorePatterns, ignores, cwd });
+  const files = discovery.files;
   const needsPackages = transforms.some((t) => t.kind === "project");
-  const packageDirs = needsPackages ? await findPackageDirs(paths, cwd) : [];
+  const packageDirs = needsPackages ? await findPackageDirs(paths, cwd, { ignorePatterns: options.ignorePatterns, ignores }) : [];
   if (needsPackages && resolved.steps.includes("sanitize-exceptions")) {
     // Pipelines already load ts-morph: let the checker keep the syntactic rewrite off non-span receivers.
     const { findNonSpanRecordExceptionCalls } = await import("./project/non-span-calls.js");
     transformOptions.nonSpanCalls = findNonSpanRecordExceptionCalls(packageDirs);
   }
+  // each step's options: the configuration file's, then the command line's
+  const optionsByTransform: Record<string, TransformOptions> = Object.fromEntries(resolved.steps.map((name) => [name, optionsFor(name, config, transformOptions)]));
 
   const overlay = new Map<string, OverlayEntry>();
   const statuses = new Map<string, StatusEntry>();
@@ -168,9 +181,10 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
       if (usePrefilter && parserAvailable(segment)) {
         toParse = [];
         for (const task of tasks) {
-          if (parserFor(task.path) && mayNeedChange(task, segment)) toParse.push(task);
+          const outcome = prefilterOutcome(task, segment);
+          if (!outcome) toParse.push(task);
           else {
-            onOutcome(parserFor(task.path) ? { path: task.path, status: "skipped", reason: "pre-filter: nothing to change" } : { path: task.path, status: "skipped", reason: "unsupported extension" });
+            onOutcome(outcome);
             progress.tick();
           }
         }
@@ -179,13 +193,13 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
       const size = options.workers ?? (toParse.length > threshold ? Math.min(os.availableParallelism?.() ?? os.cpus().length, toParse.length) : 1);
       if (size > 1 && toParse.length > 0 && workerAvailable()) {
         workersUsed = Math.max(workersUsed, size);
-        await runInPool(toParse, size, { transforms: segment.map((s) => transformModuleRef(s.name)), options: transformOptions, prefilter: usePrefilter }, (results) => {
+        await runInPool(toParse, size, { transforms: segment.map((s) => transformModuleRef(s.name)), options: transformOptions, prefilter: usePrefilter, optionsByTransform }, (results) => {
           for (const r of results) onOutcome(r);
           progress.tick(results.length);
         });
       } else {
         for (const task of toParse) {
-          onOutcome(processFile(task, segment, transformOptions, usePrefilter));
+          onOutcome(processFile(task, segment, transformOptions, usePrefilter, optionsByTransform));
           progress.tick();
         }
       }
@@ -197,7 +211,7 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
     const project = t as ProjectTransform;
     let changes;
     try {
-      changes = await project.run({ packageDirs, options: transformOptions, readFile: (p) => overlay.get(path.resolve(p))?.content });
+      changes = await project.run({ packageDirs, options: optionsByTransform[project.name] ?? transformOptions, readFile: (p) => overlay.get(path.resolve(p))?.content });
     } catch (error) {
       // The path already names the transform: drop the transform's own "<name>: " prefix from the reason.
       const reason = describeError(error).reason;
@@ -211,7 +225,7 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
       if (previous) {
         // The project transform may have read the file from disk: re-apply the earlier
         // (idempotent) file transforms so their edits are not lost.
-        const redo = processFile({ path: file, content }, earlierFileSteps, transformOptions, usePrefilter);
+        const redo = processFile({ path: file, content }, earlierFileSteps, transformOptions, usePrefilter, optionsByTransform);
         if (redo.status === "changed" && redo.content !== undefined) content = redo.content;
       }
       const before = previous?.content ?? diskText(file);
@@ -219,7 +233,7 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
       overlay.set(file, {
         content,
         created: previous?.created ?? before === undefined,
-        changes: [...(previous?.changes ?? []), { transform: project.name, lines: changedLines(before ?? "", content) }],
+        changes: [...(previous?.changes ?? []), { transform: project.name, lines: changedLinesOfTexts(before ?? "", content) }],
         verified: false,
       });
     }
@@ -227,51 +241,68 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
 
   // Finalize: verify, diff, write.
   const reports: FileReport[] = [...projectErrors];
+  for (const s of discovery.skipped) reports.push({ path: toPosix(path.relative(cwd, s.path)) || path.basename(s.path), status: "skipped", reason: s.reason });
+  if (mode === "write") for (const temp of discovery.staleTemps) rmSync(temp, { force: true }); // left by a killed run
+  const givenDirs = paths.map((p) => path.resolve(cwd, p));
+  const tree = [...givenDirs, ...(findRepoRoot(cwd) ? [findRepoRoot(cwd)!] : [cwd])];
   const allPaths = [...new Set([...files, ...statuses.keys(), ...overlay.keys()])].sort();
-  for (const file of allPaths) {
-    const rel = toPosix(path.relative(cwd, file)) || path.basename(file);
-    const status = statuses.get(file);
-    const entry = overlay.get(file);
-    if (status?.status === "error") {
-      reports.push({ path: rel, status: "error", reason: status.reason, line: status.line });
-      continue;
-    }
-    if (!entry) {
-      reports.push({ path: rel, status: status?.status ?? "skipped", ...(status?.reason ? { reason: status.reason } : {}) });
-      continue;
-    }
-    const raw = entry.created ? undefined : readFileSync(file, "utf8");
-    const decoded = raw === undefined ? { text: "", bom: false, eol: "\n" as const } : decodeSource(raw);
-    if (decoded.text === entry.content) {
-      reports.push({ path: rel, status: "unchanged" });
-      continue;
-    }
-    if (!entry.verified) {
-      const problem = verifyParses(file, entry.content);
-      if (problem) {
-        reports.push({ path: rel, status: "error", reason: `output would not parse, file left unchanged: ${problem.reason}`, line: problem.line });
+  await withInterruptCleanup(async () => {
+    for (const file of allPaths) {
+      const rel = toPosix(path.relative(cwd, file)) || path.basename(file);
+      const status = statuses.get(file);
+      const entry = overlay.get(file);
+      if (status?.status === "error") {
+        reports.push({ path: rel, status: "error", reason: status.reason, line: status.line });
         continue;
       }
-    }
-    const next = encodeSource(entry.content, decoded);
-    const report: FileReport = {
-      path: rel,
-      status: "changed",
-      ...(entry.created ? { created: true } : {}),
-      changes: entry.changes,
-      ...(mode !== "write" ? { diff: createTwoFilesPatch(entry.created ? "/dev/null" : `a/${rel}`, `b/${rel}`, decoded.text, entry.content) } : {}),
-      ...(options.print ? { output: entry.content } : {}),
-    };
-    if (mode === "write" && next !== raw) {
-      try {
-        await writeFileAtomic(file, next);
-      } catch (error) {
-        reports.push({ path: rel, status: "error", reason: `write failed: ${describeError(error).reason}` });
+      if (!entry) {
+        reports.push({ path: rel, status: status?.status ?? "skipped", ...(status?.reason ? { reason: status.reason } : {}) });
         continue;
       }
+      // what project transforms return is held to the same rules as what discovery finds
+      const ignoredBy = userIgnored(file);
+      const raw = entry.created ? undefined : readFileSync(file, "utf8");
+      if (ignoredBy || (raw !== undefined && hasIgnoreMarker(raw))) {
+        reports.push({ path: rel, status: "skipped", reason: ignoredBy ? `ignored by ${ignoredBy}` : IGNORED_BY_MARKER });
+        continue;
+      }
+      const target = writeTarget(file, tree);
+      if ("refused" in target) {
+        reports.push({ path: rel, status: "skipped", reason: target.refused });
+        continue;
+      }
+      const decoded = raw === undefined ? { text: "", bom: false, eol: "\n" as const } : decodeSource(raw);
+      if (decoded.text === entry.content) {
+        reports.push({ path: rel, status: "unchanged" });
+        continue;
+      }
+      if (!entry.verified) {
+        const problem = verifyParses(file, entry.content);
+        if (problem) {
+          reports.push({ path: rel, status: "error", reason: `output would not parse, file left unchanged: ${problem.reason}`, line: problem.line });
+          continue;
+        }
+      }
+      const next = encodeSource(entry.content, decoded);
+      const report: FileReport = {
+        path: rel,
+        status: "changed",
+        ...(entry.created ? { created: true } : {}),
+        changes: entry.changes,
+        ...(mode !== "write" ? { diff: unifiedDiff(entry.created ? "/dev/null" : `a/${rel}`, `b/${rel}`, decoded.text, entry.content) } : {}),
+        ...(options.print ? { output: entry.content } : {}),
+      };
+      if (mode === "write" && next !== raw) {
+        try {
+          await writeFileAtomic(target.path, next);
+        } catch (error) {
+          reports.push({ path: rel, status: "error", reason: `write failed: ${describeError(error).reason}` });
+          continue;
+        }
+      }
+      reports.push(report);
     }
-    reports.push(report);
-  }
+  });
 
   const summary = summarize(reports);
   const failed = summary.error > 0 || (mode === "check" && summary.changed > 0);

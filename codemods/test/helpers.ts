@@ -2,28 +2,19 @@
  * Test helpers: throwaway git repositories and a way to run the built CLI.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Dirent } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 export const PACKAGE_DIR = path.resolve(import.meta.dirname, "..");
 const BIN = path.join(PACKAGE_DIR, "bin", "floe-codemod.js");
 
-/** Builds dist/ when it is missing or older than the sources the CLI tests exercise. */
+/** Builds dist/ when it is missing or older than any source file. */
 export function ensureBuilt(): void {
   const cli = path.join(PACKAGE_DIR, "dist", "cli.js");
-  const newest = [
-    "src/runner.ts",
-    "src/cli.ts",
-    "src/cli/args.ts",
-    "src/cli/help.ts",
-    "src/output/fix-hints.ts",
-    "src/output/sarif.ts",
-    "src/transforms/index.ts",
-    "src/transforms/sanitize-exceptions.ts",
-    "src/transforms/rename-operation-name.ts",
-  ]
-    .map((f) => statSync(path.join(PACKAGE_DIR, f)).mtimeMs)
+  const newest = (readdirSync(path.join(PACKAGE_DIR, "src"), { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+    .map((e) => statSync(path.join(e.parentPath, e.name)).mtimeMs)
     .reduce((a, b) => Math.max(a, b), 0);
   if (existsSync(cli) && statSync(cli).mtimeMs >= newest) return;
   execFileSync(process.execPath, [path.join(PACKAGE_DIR, "..", "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], {

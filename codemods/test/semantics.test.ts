@@ -4,6 +4,7 @@
  * span without evaluating their arguments, call values unchanged.
  */
 import { describe, expect, it } from "vitest";
+import { resultText } from "../src/core/edit-lines.js";
 import { sanitizeExceptions } from "../src/transforms/sanitize-exceptions.js";
 
 interface Ctx {
@@ -17,15 +18,16 @@ interface Ctx {
 
 /** Transforms `body` as a CommonJS file and runs it with a recording `recordSanitizedException`. */
 function execute(body: string, ctx: Ctx): { result: unknown; recorded: unknown[][]; code: string } {
-  const code = sanitizeExceptions.transform({ path: "/virtual/snippet.cjs", source: `${body}\n` }, "babel", {});
-  expect(code).toBeDefined();
+  const output = sanitizeExceptions.transform({ path: "/virtual/snippet.cjs", source: `${body}\n` }, "babel", {});
+  expect(output).toBeDefined();
+  const code = resultText(output!);
   const recorded: unknown[][] = [];
   const fakeRequire = (id: string) => {
     expect(id).toBe("@floe/runtime");
     return { recordSanitizedException: (...args: unknown[]) => void recorded.push(args) };
   };
   const result = new Function("require", "ctx", `"use strict";\n${code}`)(fakeRequire, ctx) as unknown;
-  return { result, recorded, code: code! };
+  return { result, recorded, code };
 }
 
 function context(span: unknown): Ctx {

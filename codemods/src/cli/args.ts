@@ -28,6 +28,8 @@ export type Invocation =
       readonly dry: boolean;
       readonly print: boolean;
       readonly force: boolean;
+      /** An explicit configuration file (otherwise found from the current directory up). */
+      readonly config?: string;
       readonly verbose: boolean;
       readonly noPrefilter: boolean;
       readonly extensions?: string[];
@@ -118,7 +120,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     format,
     dry: values.dry === true,
     print: values.print === true,
-    force: values.force === true,
+    force: values.force === true || values["allow-dirty"] === true,
+    ...(typeof values.config === "string" ? { config: values.config } : {}),
     verbose: values.verbose === true,
     noPrefilter: values["no-prefilter"] === true,
     ...(extensions ? { extensions } : {}),

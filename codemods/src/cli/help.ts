@@ -49,8 +49,11 @@ export function globalHelp(): string {
 Transforms:
 ${rows.map(([name, summary]) => `  ${name.padEnd(24)}${wrap(summary, 26)}`).join("\n")}
 
-Paths default to the current directory. Files in node_modules, dist, build, coverage, .git
-and anything matched by a .gitignore are skipped.
+Paths default to the current directory. Inside a git work tree the files git lists are looked at
+(tracked, and untracked but not ignored); elsewhere .gitignore files are honoured. node_modules and
+dist are always skipped, and so are files with a "// floe-codemod-ignore-file" comment. Ignores and
+options can also live in floe-codemod.config.json (or a "floe-codemod" key in package.json), found
+from the current directory upwards.
 
 Options (every transform):
 ${optionLines(COMMON_OPTIONS)}

@@ -18,7 +18,9 @@ export const COMMON_OPTIONS: readonly CommonOption[] = [
   { flag: "print", short: "p", type: "boolean", help: "print the transformed source of every changed file" },
   { flag: "json", type: "boolean", help: "same as --format json" },
   { flag: "format", type: "string", valueName: "<fmt>", help: "report format: text (default), json, sarif (SARIF 2.1.0); machine formats go to stdout, logs to stderr" },
-  { flag: "force", short: "f", type: "boolean", help: "run even if the git tree has uncommitted changes" },
+  { flag: "force", short: "f", type: "boolean", help: "run even if the git work tree has uncommitted changes to tracked files" },
+  { flag: "allow-dirty", type: "boolean", help: "same as --force" },
+  { flag: "config", type: "string", valueName: "<file>", help: "configuration file to use (default: floe-codemod.config.json or a \"floe-codemod\" key in package.json, found from the current directory up)" },
   { flag: "extensions", type: "string", valueName: "<list>", help: "comma-separated extensions (default: ts,tsx,mts,cts,js,jsx,mjs,cjs)" },
   { flag: "ignore-pattern", type: "string", valueName: "<glob>", multiple: true, help: "extra gitignore-style pattern to skip (repeatable)" },
   { flag: "workers", type: "string", valueName: "<n>", help: "worker threads (default: automatic above 200 files; 1 = in-process)" },
@@ -37,5 +39,5 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const EXIT_CODES: readonly (readonly [code: number, meaning: string])[] = [
   [0, "done, or nothing to do (check: nothing would change)"],
   [1, "some file failed (parse error, output that would not parse, write error, a package a project transform could not handle), or check found files that a transform would change"],
-  [2, "usage error: unknown transform or option, bad option value, missing path, or a dirty git tree without --force/--dry"],
+  [2, "usage error: unknown transform or option, bad option value, missing path, invalid configuration file, or a dirty git tree without --allow-dirty/--force/--dry"],
 ];

@@ -1,12 +1,12 @@
 /**
  * Plugin packages a project transform works on: directories under the given
- * paths (outside node_modules/dist/...) whose package.json declares a floe
+ * paths (found by the one walker: git's files, node_modules/dist skipped) whose package.json declares a floe
  * plugin (`"floe"` field) or depends on `@floe/runtime` / the legacy
  * `@floe/iceberg`, including a given path that is itself such a package.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { ALWAYS_SKIPPED_DIRS } from "./discover.js";
+import { discover, type DiscoverOptions } from "./discover.js";
 
 const FLOE_DEPENDENCIES = ["@floe/runtime", "@floe/iceberg"];
 
@@ -25,26 +25,24 @@ async function isFloePackage(dir: string): Promise<boolean> {
   return false;
 }
 
-export async function findPackageDirs(paths: readonly string[], cwd: string): Promise<string[]> {
+/** Whether `rel` (relative to a given path) passes through a dot folder (`.github`, `.changeset`...). */
+function inDotFolder(rel: string): boolean {
+  return rel.split(path.sep).slice(0, -1).some((seg) => seg.startsWith("."));
+}
+
+export async function findPackageDirs(paths: readonly string[], cwd: string, ignores?: Pick<DiscoverOptions, "ignorePatterns" | "ignores">): Promise<string[]> {
   const found = new Set<string>();
-  async function walk(dir: string): Promise<void> {
-    if (await isFloePackage(dir)) found.add(dir);
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory() && !ALWAYS_SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) {
-        await walk(path.join(dir, entry.name));
-      }
-    }
-  }
   for (const p of paths) {
     const absolute = path.resolve(cwd, p);
     const stat = await fs.stat(absolute).catch(() => undefined);
-    if (stat?.isDirectory()) await walk(absolute);
+    if (!stat?.isDirectory()) continue;
+    // the same walker as the source files: git's view of the tree, node_modules and dist skipped
+    const { files } = await discover([absolute], { cwd, extensions: ["package.json"], ...ignores });
+    const candidates = new Set([absolute]);
+    for (const file of files) {
+      if (path.basename(file) === "package.json" && !inDotFolder(path.relative(absolute, file))) candidates.add(path.dirname(file));
+    }
+    for (const dir of candidates) if (await isFloePackage(dir)) found.add(dir);
   }
   return [...found].sort();
 }

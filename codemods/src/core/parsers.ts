@@ -66,6 +66,20 @@ const JS_PLUGINS = [
 
 const cache = new Map<Parser, BabelLikeParser>();
 
+/**
+ * jscodeshift's TypeScript parsers with its own options, minus the token list: the
+ * transforms splice text at node offsets and never reprint, and the tokens of a
+ * 3 MB file cost hundreds of megabytes and a good part of the parse time.
+ */
+function typeScriptParser(jsx: boolean): BabelLikeParser {
+  const babel = require(require.resolve("@babel/parser", { paths: [require.resolve("jscodeshift")] })) as {
+    parse(source: string, options: unknown): AnyNode;
+  };
+  const base = require("jscodeshift/parser/tsOptions") as { plugins: unknown[] };
+  const options = { ...base, tokens: false, plugins: jsx ? ["jsx", ...base.plugins] : base.plugins };
+  return { parse: (source) => babel.parse(source, options) };
+}
+
 function load(parser: Parser): BabelLikeParser {
   let impl = cache.get(parser);
   if (!impl) {
@@ -81,7 +95,7 @@ function load(parser: Parser): BabelLikeParser {
             tokens: false,
             plugins: JS_PLUGINS,
           })
-        : getParser(parser);
+        : typeScriptParser(parser === "tsx");
     cache.set(parser, impl);
   }
   return impl;

@@ -18,7 +18,7 @@ export function workerAvailable(): boolean {
 export async function runInPool(
   tasks: readonly FileTask[],
   size: number,
-  config: { transforms: string[]; options: TransformOptions; prefilter: boolean },
+  config: { transforms: string[]; options: TransformOptions; prefilter: boolean; optionsByTransform?: Readonly<Record<string, TransformOptions>> },
   onResults: (results: FileOutcome[]) => void,
   batchSize = 24,
 ): Promise<void> {

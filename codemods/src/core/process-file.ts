@@ -4,10 +4,11 @@
  * worker thread and in-process.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { structuredPatch } from "diff";
 import { describeError, parserFor, parseSource } from "./parsers.js";
 import { decodeSource } from "./source-text.js";
-import type { FileTransform, TransformOptions } from "./types.js";
+import { resultText, stepChangedLines } from "./edit-lines.js";
+import { bytesHaveIgnoreMarker, hasIgnoreMarker, IGNORED_BY_MARKER } from "./ignore-marker.js";
+import type { FileTransform, TransformOptions, TransformResult } from "./types.js";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
 
@@ -31,11 +32,6 @@ export interface FileOutcome {
   /** New LF text (status "changed"). */
   readonly content?: string;
   readonly changes?: TransformChange[];
-}
-
-export function changedLines(before: string, after: string): number[] {
-  const patch = structuredPatch("a", "b", before, after, undefined, undefined, { context: 0 });
-  return patch.hunks.map((h) => Math.max(1, h.oldStart));
 }
 
 /** One read buffer reused for every file: skipped files are never decoded into strings. */
@@ -65,20 +61,34 @@ function bytesMayMatch(bytes: Buffer, transforms: readonly FileTransform[]): boo
 }
 
 /**
- * The pre-filter on its own, from raw bytes: false when no transform can change the file.
- * Lets the runner decide how many files really need parsing before starting workers.
+ * The pre-filter on its own, from raw bytes: the outcome of a file that needs no parsing
+ * (an ignore marker, nothing a transform rewrites, not a source file), or undefined when
+ * it must be parsed. Lets the runner decide how many files really need parsing before
+ * starting workers.
  */
-export function mayNeedChange(task: FileTask, transforms: readonly FileTransform[]): boolean {
+export function prefilterOutcome(task: FileTask, transforms: readonly FileTransform[]): FileOutcome | undefined {
+  if (!parserFor(task.path)) return { path: task.path, status: "skipped", reason: "unsupported extension" };
   try {
-    if (task.content !== undefined) return transforms.some((t) => t.prefilter(task.content!));
+    if (task.content !== undefined) {
+      if (hasIgnoreMarker(task.content)) return { path: task.path, status: "skipped", reason: IGNORED_BY_MARKER };
+      return transforms.some((t) => t.prefilter(task.content!)) ? undefined : PREFILTERED(task);
+    }
     const bytes = readBytes(task.path);
+    if (bytesHaveIgnoreMarker(bytes)) return { path: task.path, status: "skipped", reason: IGNORED_BY_MARKER };
     const byBytes = bytesMayMatch(bytes, transforms);
-    if (byBytes !== undefined) return byBytes;
+    if (byBytes !== undefined) return byBytes ? undefined : PREFILTERED(task);
     const text = decodeSource(bytes.toString("utf8")).text;
-    return transforms.some((t) => t.prefilter(text));
+    return transforms.some((t) => t.prefilter(text)) ? undefined : PREFILTERED(task);
   } catch {
-    return true; // let processFile report the read error
+    return undefined; // let processFile report the read error
   }
+}
+
+const PREFILTERED = (task: FileTask): FileOutcome => ({ path: task.path, status: "skipped", reason: "pre-filter: nothing to change" });
+
+/** Whether some transform may change the file (see prefilterOutcome). */
+export function mayNeedChange(task: FileTask, transforms: readonly FileTransform[]): boolean {
+  return prefilterOutcome(task, transforms) === undefined;
 }
 
 export function processFile(
@@ -86,6 +96,8 @@ export function processFile(
   transforms: readonly FileTransform[],
   options: TransformOptions,
   usePrefilter = true,
+  /** Options of single transforms (from the configuration file), taking the place of `options` for them. */
+  optionsByTransform?: Readonly<Record<string, TransformOptions>>,
 ): FileOutcome {
   const parser = parserFor(task.path);
   if (!parser) return { path: task.path, status: "skipped", reason: "unsupported extension" };
@@ -95,6 +107,7 @@ export function processFile(
       text = task.content;
     } else {
       const bytes = readBytes(task.path);
+      if (bytesHaveIgnoreMarker(bytes)) return { path: task.path, status: "skipped", reason: IGNORED_BY_MARKER };
       if (usePrefilter && bytesMayMatch(bytes, transforms) === false) {
         return { path: task.path, status: "skipped", reason: "pre-filter: nothing to change" };
       }
@@ -103,21 +116,23 @@ export function processFile(
   } catch (error) {
     return { path: task.path, status: "error", reason: `cannot read: ${describeError(error).reason}` };
   }
+  if (task.content !== undefined && hasIgnoreMarker(text)) return { path: task.path, status: "skipped", reason: IGNORED_BY_MARKER };
   let current = text;
   let parsed = false;
   const changes: TransformChange[] = [];
   for (const transform of transforms) {
     if (usePrefilter && !transform.prefilter(current)) continue;
     parsed = true;
-    let output: string | undefined;
+    let result: string | TransformResult | undefined;
     try {
-      output = transform.transform({ path: task.path, source: current }, parser, options);
+      result = transform.transform({ path: task.path, source: current }, parser, optionsByTransform?.[transform.name] ?? options);
     } catch (error) {
       const { reason, line } = describeError(error);
       return { path: task.path, status: "error", reason, line };
     }
+    const output = result === undefined ? undefined : resultText(result);
     if (output !== undefined && output !== current) {
-      changes.push({ transform: transform.name, lines: changedLines(current, output) });
+      changes.push({ transform: transform.name, lines: stepChangedLines(current, result!) });
       current = output;
     }
   }

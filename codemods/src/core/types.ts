@@ -26,6 +26,23 @@ export interface TransformOptions {
   readonly [option: string]: unknown;
 }
 
+/** One replacement of `[start, end)` in a transform's input by `text` (offsets in UTF-16 code units). */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * What a transform that knows its edits returns: the new text and the non-overlapping
+ * edits (sorted by offset) that produce it from the input. The runner reports changed
+ * lines from the edits, in time linear in the file, instead of diffing the two texts.
+ */
+export interface TransformResult {
+  readonly text: string;
+  readonly edits: readonly TextEdit[];
+}
+
 export interface FileTransform {
   readonly kind: "file";
   readonly name: string;
@@ -38,8 +55,11 @@ export interface FileTransform {
    * buffer, without decoding it to a string (flat memory on big trees).
    */
   readonly prefilterTokens?: readonly string[];
-  /** Returns the new source, or undefined / the same text for no change. Throws on a parse error. */
-  transform(file: FileInfo, parser: Parser, options: TransformOptions): string | undefined;
+  /**
+   * Returns the new source (with the edits that made it, when the transform has them), or
+   * undefined / the same text for no change. Throws on a parse error.
+   */
+  transform(file: FileInfo, parser: Parser, options: TransformOptions): string | TransformResult | undefined;
 }
 
 export interface FileChange {

@@ -14,6 +14,7 @@ interface WorkerConfig {
   readonly transforms: string[];
   readonly options: TransformOptions;
   readonly prefilter: boolean;
+  readonly optionsByTransform?: Readonly<Record<string, TransformOptions>>;
 }
 
 async function importTransform(ref: string): Promise<FileTransform> {
@@ -30,7 +31,7 @@ const transforms = Promise.all(config.transforms.map(importTransform));
 
 parentPort!.on("message", (batch: { id: number; tasks: FileTask[] }) => {
   void transforms.then((loaded) => {
-    const results = batch.tasks.map((task) => processFile(task, loaded, config.options, config.prefilter));
+    const results = batch.tasks.map((task) => processFile(task, loaded, config.options, config.prefilter, config.optionsByTransform));
     parentPort!.postMessage({ id: batch.id, results });
   });
 });

@@ -14,7 +14,7 @@ import {
   ts,
   type SourceFile,
 } from "ts-morph";
-import { ALWAYS_SKIPPED_DIRS } from "../core/discover.js";
+import { discover } from "../core/discover.js";
 import type { FileChange } from "../core/types.js";
 import { readPackageJson, type PackageJsonInfo } from "./package-json.js";
 import { readSourceText, type TextReader } from "./source-text.js";
@@ -32,26 +32,11 @@ export function isTypeScriptFile(file: string): boolean {
   return TS_EXTENSIONS.has(path.extname(file)) && !/\.d\.[cm]?ts$/.test(file);
 }
 
-/** Files under `dir` (recursively, skipping node_modules, dist and dot folders) accepted by `accept`. */
+/** Files under `dir` accepted by `accept`, found by the codemod's one walker (git's view, node_modules/dist skipped), outside dot folders. */
 export async function listFiles(dir: string, accept: (file: string) => boolean): Promise<string[]> {
-  const found: string[] = [];
-  let entries;
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (ALWAYS_SKIPPED_DIRS.has(entry.name) || entry.name.startsWith(".")) continue;
-      found.push(...(await listFiles(full, accept)));
-    } else if (entry.isFile() && accept(full)) {
-      found.push(full);
-    }
-  }
-  return found;
+  if (!(await fs.stat(dir).catch(() => undefined))?.isDirectory()) return [];
+  const { files } = await discover([dir], { cwd: dir });
+  return files.filter((file) => accept(file) && !path.relative(dir, file).split(path.sep).slice(0, -1).some((seg) => seg.startsWith(".")));
 }
 
 export class PackageProject {

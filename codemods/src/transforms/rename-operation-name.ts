@@ -6,7 +6,7 @@
  * merged into an existing runtime import when there is one.
  */
 import { LEGACY_TRACED_MODULE, RUNTIME_MODULE } from "@floe/runtime/conventions";
-import type { FileInfo, FileTransform, Parser } from "../core/types.js";
+import type { FileInfo, FileTransform, Parser, TransformResult } from "../core/types.js";
 import { parseSource } from "../core/parsers.js";
 import { j, propertyKeyName, unwrapTs, type AnyNode } from "./shared/ast.js";
 import { ImportPlan } from "./shared/import-plan.js";
@@ -155,7 +155,7 @@ function migrateImports(ast: AnyNode, file: FileInfo, edits: TextEdits): void {
   }
 }
 
-export function renameOperationNameSource(file: FileInfo, parser: Parser): string | undefined {
+export function renameOperationNameSource(file: FileInfo, parser: Parser): TransformResult | undefined {
   const ast = parseSource(file.source, parser);
   const bindings = moduleBindings(ast.program, [RUNTIME_MODULE, LEGACY_TRACED_MODULE]);
   const edits = new TextEdits(file.source);
@@ -170,7 +170,7 @@ export function renameOperationNameSource(file: FileInfo, parser: Parser): strin
       });
   }
   migrateImports(ast, file, edits);
-  return edits.size === 0 ? undefined : edits.apply();
+  return edits.size === 0 ? undefined : edits.result();
 }
 
 export const renameOperationName: FileTransform = {

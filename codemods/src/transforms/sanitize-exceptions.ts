@@ -11,7 +11,7 @@
  */
 import path from "node:path";
 import { RUNTIME_MODULE } from "@floe/runtime/conventions";
-import type { FileInfo, FileTransform, Parser, TransformOptions } from "../core/types.js";
+import type { FileInfo, FileTransform, Parser, TransformOptions, TransformResult } from "../core/types.js";
 import type { NonSpanCalls } from "../project/non-span-calls.js";
 import { parseSource, parserFor } from "../core/parsers.js";
 import { j, isMemberLike, memberPropertyName, outerStart, propertyKeyName, unwrapTs, uniqueName, usedNames, indentAt, type AnyNode } from "./shared/ast.js";
@@ -91,10 +91,10 @@ class FileRewrite {
     this.sites.push({ rule, line: loc.line, column: loc.column, action, ...(reason ? { reason } : {}) });
   }
 
-  finish(): string | undefined {
+  finish(): TransformResult | undefined {
     if (this.edits.size === 0) return undefined;
     this.plan?.commit(this.edits);
-    return this.edits.apply();
+    return this.edits.result();
   }
 }
 
@@ -314,6 +314,8 @@ function isSetStatusCall(call: AnyNode): boolean {
 export interface SanitizeResult {
   /** The new source, or undefined when nothing changed. */
   readonly output: string | undefined;
+  /** The new source with the edits that made it (what the runner counts changed lines from). */
+  readonly result: TransformResult | undefined;
   /** Every site found, in source order. */
   readonly sites: readonly SanitizeSite[];
 }
@@ -349,11 +351,12 @@ export function analyzeSanitizeExceptions(file: FileInfo, parser?: Parser, nonSp
     if (hasStatus && isSetStatusCall(node)) rewriteSetStatus(rw, p);
   };
   j(ast as any).find(j.CallExpression).forEach(visit);
-  return { output: rw.finish(), sites: rw.sites };
+  const result = rw.finish();
+  return { output: result?.text, result, sites: rw.sites };
 }
 
-export function sanitizeExceptionsSource(file: FileInfo, parser: Parser, nonSpan?: ReadonlyMap<number, string>): string | undefined {
-  return analyzeSanitizeExceptions(file, parser, nonSpan).output;
+export function sanitizeExceptionsSource(file: FileInfo, parser: Parser, nonSpan?: ReadonlyMap<number, string>): TransformResult | undefined {
+  return analyzeSanitizeExceptions(file, parser, nonSpan).result;
 }
 
 function nonSpanCallsOf(filePath: string, options: TransformOptions): ReadonlyMap<number, string> | undefined {
