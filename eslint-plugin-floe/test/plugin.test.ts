@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import { ESLint } from "eslint";
+import { ESLint, type Linter } from "eslint";
+import tseslint from "typescript-eslint";
 import tsParser from "@typescript-eslint/parser";
 import { describe, expect, it } from "vitest";
 import plugin from "../src/index.js";
@@ -93,7 +94,46 @@ describe("ESLint integration (flat config)", () => {
     expect(result!.output).toBe(
       source
         .replace("\n", '\nimport { recordSanitizedException } from "@floe/runtime";\n')
-        .replace("span?.recordException(err);", "recordSanitizedException(span, err);"),
+        .replace("span?.recordException(err);", "if (span) recordSanitizedException(span, err);"),
+    );
+  });
+
+  it("fixed optional calls pass typescript-eslint's recommended rules (no-unused-expressions)", async () => {
+    const code = [
+      'import type { Span } from "@opentelemetry/api";',
+      "export function fail(span: Span | undefined, err: unknown, wrap: (e: unknown) => Error): unknown {",
+      "  span?.recordException(err);",
+      "  span?.recordException(wrap(err));",
+      "  if (err) span?.recordException(err);",
+      "  else span?.end();",
+      "  const handler = (e: unknown) => span?.recordException(e);",
+      "  handler(err);",
+      "  return span?.recordException(err);",
+      "}",
+      "",
+    ].join("\n");
+    const eslint = new ESLint({
+      overrideConfigFile: true,
+      fix: true,
+      overrideConfig: [...(tseslint.configs.recommended as Linter.Config[]), plugin.configs.recommended],
+    });
+    const [result] = await eslint.lintText(code, { filePath: "example.ts" });
+    expect(result!.messages).toEqual([]);
+    expect(result!.output).toBe(
+      [
+        'import type { Span } from "@opentelemetry/api";',
+        'import { recordSanitizedException } from "@floe/runtime";',
+        "export function fail(span: Span | undefined, err: unknown, wrap: (e: unknown) => Error): unknown {",
+        "  if (span) recordSanitizedException(span, err);",
+        "  if (span) recordSanitizedException(span, wrap(err));",
+        "  if (err) { if (span) recordSanitizedException(span, err); }",
+        "  else span?.end();",
+        "  const handler = (e: unknown) => { if (span) recordSanitizedException(span, e); };",
+        "  handler(err);",
+        "  return span ? recordSanitizedException(span, err) : undefined;",
+        "}",
+        "",
+      ].join("\n"),
     );
   });
 

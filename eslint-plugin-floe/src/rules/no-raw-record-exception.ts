@@ -7,14 +7,8 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescr
 import { calleeMember, staticMemberName } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
 import { mentionsAny } from "../util/text-prefilter.js";
-import {
-  argumentText,
-  containsOptionalLink,
-  isDuplicableReceiver,
-  isSideEffectFree,
-  withImport,
-} from "../util/fix-helpers.js";
-import { runtimeHelperReference } from "../util/runtime-import.js";
+import { argumentText, isDuplicableReceiver, isSideEffectFree, withImport } from "../util/fix-helpers.js";
+import { runtimeHelperReference, type HelperReference } from "../util/runtime-import.js";
 import { receiverCountsAsSpan, SPAN_TYPE_OPTIONS_SCHEMA, type SpanTypeOptions } from "../util/span-type.js";
 
 export const RULE_NAME = "no-raw-record-exception";
@@ -36,6 +30,62 @@ function enclosingChain(call: TSESTree.CallExpression): { chain?: TSESTree.Chain
   }
   if (parent?.type === AST_NODE_TYPES.ChainExpression) return { chain: parent, isOutermost: child === call };
   return { isOutermost: true };
+}
+
+/**
+ * Whether an `if` put in place of `statement` would take an `else` that belongs to an
+ * enclosing `if`: `if (a) span?.recordException(e); else b();`, also through loop or label
+ * bodies (`if (a) for (;;) ...; else b();`).
+ */
+function elseWouldAttach(statement: TSESTree.Statement): boolean {
+  let child: TSESTree.Node = statement;
+  let parent = statement.parent;
+  while (parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+        if (parent.consequent === child && parent.alternate) return true;
+        break;
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.WithStatement:
+      case AST_NODE_TYPES.LabeledStatement:
+        break;
+      default:
+        return false;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+/** Whether a conditional expression may replace `node` without parentheses. */
+function acceptsConditional(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.JSXExpressionContainer:
+    case AST_NODE_TYPES.SpreadElement:
+      return true;
+    case AST_NODE_TYPES.Property:
+      return parent.value === node;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === node;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee !== node;
+    default:
+      return false;
+  }
 }
 
 export default createRule<[SpanTypeOptions], MessageIds>({
@@ -78,6 +128,29 @@ export default createRule<[SpanTypeOptions], MessageIds>({
         .some((c) => c.range[0] >= member.object.range[1] || c.range[1] <= member.object.range[0]);
     }
 
+    /**
+     * `span?.recordException(e)` with a receiver that may be read twice, keeping the short circuit:
+     * `if (span) recordSanitizedException(span, e);` as a statement (in braces where an `else`
+     * would otherwise attach to it), `{ if (span) ...; }` as an arrow body, and
+     * `span ? recordSanitizedException(span, e) : undefined` where the value is used.
+     */
+    function guardedFix(chain: TSESTree.ChainExpression, receiver: string, call: string, reference: HelperReference): TSESLint.ReportFixFunction {
+      const parent = chain.parent;
+      const parenthesized = ASTUtils.isParenthesized(chain, sourceCode);
+      if (parent.type === AST_NODE_TYPES.ExpressionStatement && !parenthesized) {
+        // One edit over the statement (ESLint rejects touching edits in one fix); its `;` is kept.
+        const statement = `if (${receiver}) ${call}${sourceCode.text.slice(chain.range[1], parent.range[1])}`;
+        const replacement = elseWouldAttach(parent) ? `{ ${statement} }` : statement;
+        return withImport(reference, (fixer) => fixer.replaceText(parent, replacement));
+      }
+      if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === chain && !parenthesized) {
+        return withImport(reference, (fixer) => fixer.replaceText(chain, `{ if (${receiver}) ${call}; }`));
+      }
+      const conditional = `${receiver} ? ${call} : undefined`;
+      const wrap = !parenthesized && !acceptsConditional(chain);
+      return withImport(reference, (fixer) => fixer.replaceText(chain, wrap ? `(${conditional})` : conditional));
+    }
+
     return {
       CallExpression(node) {
         const member = calleeMember(node);
@@ -113,18 +186,15 @@ export default createRule<[SpanTypeOptions], MessageIds>({
         }
         // Only `span?.recordException(...)` short-circuits on the receiver alone; `span.recordException?.()`
         // (method may be absent) or `a?.b.recordException()` (throws when `a.b` is nullish) do not.
-        const onlyReceiverOptional = member.optional && !node.optional && !containsOptionalLink(receiver);
+        const onlyReceiverOptional = member.optional && !node.optional;
+        if (onlyReceiverOptional && isDuplicableReceiver(receiver)) {
+          // The forms floe-codemod sanitize-exceptions writes for the same input.
+          context.report({ node, messageId: "rawRecordException", fix: guardedFix(chain, sourceCode.getText(receiver), text, reference) });
+          return;
+        }
         if (onlyReceiverOptional && node.arguments.every(isSideEffectFree)) {
           // recordSanitizedException(undefined, e) is a no-op and the arguments cannot observe the difference.
           context.report({ node, messageId: "rawRecordException", fix: replaceWith(text) });
-          return;
-        }
-        if (onlyReceiverOptional && chain.parent.type === AST_NODE_TYPES.ExpressionStatement && isDuplicableReceiver(receiver)) {
-          context.report({
-            node,
-            messageId: "rawRecordException",
-            fix: replaceWith(`${sourceCode.getText(receiver)} && ${text}`),
-          });
           return;
         }
         context.report({

@@ -60,40 +60,64 @@ runRule(ruleTester, RULE_NAME, rule, {
       errors: [{ messageId: "rawRecordException", line: 3, column: 3 }],
     },
     {
-      // optional receiver, side-effect-free arguments: the helper ignores an undefined span
+      // optional receiver as a statement: the short circuit becomes an `if` (what the codemod writes)
       code: `${IMPORT}declare const span: any, err: unknown;\nspan?.recordException(err);`,
-      output: `${IMPORT}declare const span: any, err: unknown;\nrecordSanitizedException(span, err);`,
+      output: `${IMPORT}declare const span: any, err: unknown;\nif (span) recordSanitizedException(span, err);`,
       errors: [{ messageId: "rawRecordException", line: 3, column: 1 }],
     },
     {
-      // optional receiver, argument with side effects, statement: keep the short circuit
+      // optional receiver, argument with side effects, statement: the arguments stay behind the guard
       code: `${IMPORT}declare const span: any, err: unknown;\nspan?.recordException(new Error(String(err)));`,
-      output: `${IMPORT}declare const span: any, err: unknown;\nspan && recordSanitizedException(span, new Error(String(err)));`,
+      output: `${IMPORT}declare const span: any, err: unknown;\nif (span) recordSanitizedException(span, new Error(String(err)));`,
       errors: [{ messageId: "rawRecordException", line: 3, column: 1 }],
     },
     {
       // this.span?.recordException(...) in a method
       code: `${IMPORT}class C { span: any; f(err: unknown) { this.span?.recordException(wrap(err)); } }\ndeclare function wrap(e: unknown): Error;`,
-      output: `${IMPORT}class C { span: any; f(err: unknown) { this.span && recordSanitizedException(this.span, wrap(err)); } }\ndeclare function wrap(e: unknown): Error;`,
+      output: `${IMPORT}class C { span: any; f(err: unknown) { if (this.span) recordSanitizedException(this.span, wrap(err)); } }\ndeclare function wrap(e: unknown): Error;`,
       errors: [{ messageId: "rawRecordException", line: 2, column: 40 }],
     },
     {
-      // value used: only a suggestion
+      // value used: a conditional expression keeps both the short circuit and the value
       code: `${IMPORT}declare const span: any, err: unknown;\nconst r = span?.recordException(wrap(err));\ndeclare function wrap(e: unknown): Error;\nvoid r;`,
-      output: null,
+      output: `${IMPORT}declare const span: any, err: unknown;\nconst r = span ? recordSanitizedException(span, wrap(err)) : undefined;\ndeclare function wrap(e: unknown): Error;\nvoid r;`,
+      errors: [{ messageId: "rawRecordException", line: 3, column: 11 }],
+    },
+    {
+      // the consequent of an if/else (also through a loop body) gets braces, so the else stays where it was
+      code: `${IMPORT}declare const span: any, err: unknown, a: boolean;\nif (a) span?.recordException(err);\nelse void 0;\nif (a) for (;;) span?.recordException(err);\nelse void 0;\nif (a) span?.recordException(err);`,
+      output: `${IMPORT}declare const span: any, err: unknown, a: boolean;\nif (a) { if (span) recordSanitizedException(span, err); }\nelse void 0;\nif (a) for (;;) { if (span) recordSanitizedException(span, err); }\nelse void 0;\nif (a) if (span) recordSanitizedException(span, err);`,
       errors: [
-        {
-          messageId: "rawRecordException",
-          line: 3,
-          column: 11,
-          suggestions: [
-            {
-              messageId: "useSanitizedHelperEager",
-              output: `${IMPORT}declare const span: any, err: unknown;\nconst r = recordSanitizedException(span, wrap(err));\ndeclare function wrap(e: unknown): Error;\nvoid r;`,
-            },
-          ],
-        },
+        { messageId: "rawRecordException", line: 3 },
+        { messageId: "rawRecordException", line: 5 },
+        { messageId: "rawRecordException", line: 7 },
       ],
+    },
+    {
+      // arrow body: a block; returned or in an expression: a conditional, parenthesized where needed
+      code: `${IMPORT}declare const span: any, done: boolean;\nexport const onError = (e: unknown) => span?.recordException(e);\nexport function f(e: unknown) { return span?.recordException(e); }\nexport function g(e: unknown) { return done || span?.recordException(e); }\nexport const h = (e: unknown) => (span?.recordException(e));`,
+      output: `${IMPORT}declare const span: any, done: boolean;\nexport const onError = (e: unknown) => { if (span) recordSanitizedException(span, e); };\nexport function f(e: unknown) { return span ? recordSanitizedException(span, e) : undefined; }\nexport function g(e: unknown) { return done || (span ? recordSanitizedException(span, e) : undefined); }\nexport const h = (e: unknown) => (span ? recordSanitizedException(span, e) : undefined);`,
+      errors: [
+        { messageId: "rawRecordException", line: 3 },
+        { messageId: "rawRecordException", line: 4 },
+        { messageId: "rawRecordException", line: 5 },
+        { messageId: "rawRecordException", line: 6 },
+      ],
+    },
+    {
+      // optional links and static keys in the receiver are read twice as they are (codemod: same output)
+      code: `${IMPORT}declare const parent: any, spans: any, err: unknown;\nparent?.span?.recordException(err, Date.now());\nspans["a"]?.recordException(err);`,
+      output: `${IMPORT}declare const parent: any, spans: any, err: unknown;\nif (parent?.span) recordSanitizedException(parent?.span, err, Date.now());\nif (spans["a"]) recordSanitizedException(spans["a"], err);`,
+      errors: [
+        { messageId: "rawRecordException", line: 3 },
+        { messageId: "rawRecordException", line: 4 },
+      ],
+    },
+    {
+      // a receiver that is evaluated once either way, side-effect-free arguments: the helper ignores an undefined span
+      code: `${IMPORT}declare function getSpan(): any;\ndeclare const err: unknown;\ngetSpan()?.recordException(err);`,
+      output: `${IMPORT}declare function getSpan(): any;\ndeclare const err: unknown;\nrecordSanitizedException(getSpan(), err);`,
+      errors: [{ messageId: "rawRecordException", line: 4 }],
     },
     {
       // side-effecting optional receiver is never duplicated
@@ -233,7 +257,7 @@ runRule(typedRuleTester, `${RULE_NAME} (requireSpanType)`, rule, {
       options: [{ requireSpanType: true }],
       output: [
         `${WITH_IMPORT}recordSanitizedException(span, new Error("x"));\nmaybe?.recordException(new Error("y"));\nrecorder.recordException(1);`,
-        `${WITH_IMPORT}recordSanitizedException(span, new Error("x"));\nmaybe && recordSanitizedException(maybe, new Error("y"));\nrecorder.recordException(1);`,
+        `${WITH_IMPORT}recordSanitizedException(span, new Error("x"));\nif (maybe) recordSanitizedException(maybe, new Error("y"));\nrecorder.recordException(1);`,
       ],
       errors: [
         { messageId: "rawRecordException", line: 7, column: 1 },
