@@ -201,10 +201,60 @@ runRule(ruleTester, RULE_NAME, rule, {
       errors: [{ messageId: "rawRecordException", line: 2, column: 63 }],
     },
     {
-      // CommonJS script: cannot add an import, report only
+      // CommonJS: a require, never an ESM import (after the directive prologue)
       filename: "legacy.cjs",
       languageOptions: { parserOptions: { sourceType: "script" } },
-      code: "const span = require('x').span;\nspan.recordException(new Error('x'));",
+      code: "'use strict';\nconst span = require('x').span;\nspan.recordException(new Error('x'));",
+      output: "'use strict';\nconst { recordSanitizedException } = require(\"@floe/runtime\");\nconst span = require('x').span;\nrecordSanitizedException(span, new Error('x'));",
+      errors: [{ messageId: "rawRecordException", line: 3 }],
+    },
+    {
+      // CommonJS: added after the last top-level require, in the file's quote and semicolon style
+      filename: "legacy.cjs",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: "const api = require('@opentelemetry/api')\nconst span = api.trace.getActiveSpan()\nspan.recordException(new Error('x'))",
+      output:
+        "const api = require('@opentelemetry/api')\nconst { recordSanitizedException } = require('@floe/runtime')\nconst span = api.trace.getActiveSpan()\nrecordSanitizedException(span, new Error('x'))",
+      errors: [{ messageId: "rawRecordException", line: 3 }],
+    },
+    {
+      // CommonJS: merged into an existing destructured require of @floe/runtime
+      filename: "legacy.cjs",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: 'const { sanitizeErrorMessage } = require("@floe/runtime");\nmodule.exports = (span, e) => { span.recordException(e); return sanitizeErrorMessage(e); };',
+      output:
+        'const { sanitizeErrorMessage, recordSanitizedException } = require("@floe/runtime");\nmodule.exports = (span, e) => { recordSanitizedException(span, e); return sanitizeErrorMessage(e); };',
+      errors: [{ messageId: "rawRecordException", line: 2 }],
+    },
+    {
+      // CommonJS: an existing (aliased) destructured helper or a namespace require is reused
+      filename: "legacy.cjs",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: 'const { recordSanitizedException: rse } = require("@floe/runtime");\nconst rt = require("@floe/runtime");\nexports.a = (span, e) => span.recordException(e);',
+      output: 'const { recordSanitizedException: rse } = require("@floe/runtime");\nconst rt = require("@floe/runtime");\nexports.a = (span, e) => rse(span, e);',
+      errors: [{ messageId: "rawRecordException", line: 3 }],
+    },
+    {
+      filename: "legacy.cjs",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: 'const rt = require("@floe/runtime");\nexports.a = (span, e) => span.recordException(e);',
+      output: 'const rt = require("@floe/runtime");\nexports.a = (span, e) => rt.recordSanitizedException(span, e);',
+      errors: [{ messageId: "rawRecordException", line: 2 }],
+    },
+    {
+      // CommonJS: the helper's name is taken at the top level, so the new binding is aliased
+      filename: "legacy.cjs",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: "function recordSanitizedException() {}\nexports.a = (span, e) => { span?.recordException(e); recordSanitizedException(); };",
+      output:
+        'const { recordSanitizedException: floeRecordSanitizedException } = require("@floe/runtime");\nfunction recordSanitizedException() {}\nexports.a = (span, e) => { if (span) floeRecordSanitizedException(span, e); recordSanitizedException(); };',
+      errors: [{ messageId: "rawRecordException", line: 2 }],
+    },
+    {
+      // a classic script (neither a module nor CommonJS: no require anywhere): reported, no fix
+      filename: "page.js",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: "var span = window.span;\nspan.recordException(new Error('x'));",
       output: null,
       errors: [{ messageId: "rawRecordException", line: 2 }],
     },
