@@ -17,9 +17,10 @@ describe("plugin meta", () => {
     expect(packageJson.name).toBe(plugin.meta.name);
   });
 
-  it("exposes the six rules with fixed ids", () => {
+  it("exposes the six rules of the design with fixed ids, and no-legacy-tracing-import", () => {
     expect(Object.keys(plugin.rules).sort()).toEqual(
       [
+        "no-legacy-tracing-import",
         "no-operation-name",
         "no-raw-record-exception",
         "no-sensitive-span-attributes",
@@ -39,7 +40,7 @@ describe("plugin meta", () => {
 });
 
 describe("configs", () => {
-  it("recommended: five errors and the attribute rule as a warning", () => {
+  it("recommended: every rule, errors but the attribute rule (a warning)", () => {
     const config = plugin.configs.recommended;
     expect(config.plugins.floe).toBe(plugin);
     expect(Object.keys(config.rules).sort()).toEqual([...ruleIds].sort());
