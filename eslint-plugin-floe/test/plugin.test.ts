@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import plugin from "../src/index.js";
 import { rules } from "../src/rules/index.js";
 import { DOCS_BASE_URL } from "../src/util/create-rule.js";
-import { renderRulesTable, TABLE_BEGIN, TABLE_END, withRulesTable } from "../scripts/rules-table.js";
+import { packageReadme, renderRulesSummary, rootReadme } from "../scripts/rules-table.js";
 
 const packageJson = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { name: string; version: string };
 const ruleIds = Object.keys(rules).map((name) => `floe/${name}`);
@@ -64,13 +64,42 @@ describe("configs", () => {
   });
 });
 
-describe("README", () => {
-  it("rules table is generated from rule meta and current (npm run docs)", () => {
-    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    expect(readme).toContain(TABLE_BEGIN);
-    expect(readme).toContain(TABLE_END);
-    expect(withRulesTable(readme, renderRulesTable(rules))).toBe(readme);
-    for (const id of ruleIds) expect(readme).toContain(`[${id}]`);
+describe("docs match the code", () => {
+  const packageText = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+  const rootText = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+
+  it("the package README's rules table is generated from rule meta and configs and current (npm run docs)", () => {
+    expect(packageReadme(packageText, plugin)).toBe(packageText);
+    for (const id of ruleIds) expect(packageText).toContain(`[${id}](docs/rules/`);
+  });
+
+  it("the root README's rules section and package summary are generated and current (npm run docs)", () => {
+    expect(rootReadme(rootText, plugin)).toBe(rootText);
+    for (const id of ruleIds) expect(rootText).toContain(`[${id}](eslint-plugin-floe/docs/rules/`);
+    expect(rootText).not.toMatch(/\b\w+ rules with autofixes\b/);
+  });
+
+  it("the summary counts what the rules do", () => {
+    const fixable = Object.values(rules).filter((r) => r.meta.fixable).length;
+    const suggesting = Object.values(rules).filter((r) => (r.meta as { hasSuggestions?: boolean }).hasSuggestions).length;
+    expect([Object.keys(rules).length, fixable, suggesting]).toEqual([7, 4, 3]);
+    expect(renderRulesSummary(plugin)).toBe("seven rules (four with autofixes, three with suggestions) and three flat configs");
+  });
+
+  it("a rule that stops being fixable makes the table stale", () => {
+    const { fixable: _dropped, ...meta } = rules["no-operation-name"].meta;
+    const changed = { ...plugin, rules: { ...rules, "no-operation-name": { ...rules["no-operation-name"], meta } } };
+    expect(packageReadme(packageText, changed)).not.toBe(packageText);
+    expect(rootReadme(rootText, changed)).not.toBe(rootText);
+  });
+
+  it.each(Object.entries(rules))("docs/rules/%s.md states what the rule's meta says", (name, rule) => {
+    const badges = readFileSync(new URL(`../docs/rules/${name}.md`, import.meta.url), "utf8").split("\n")[2]!;
+    const meta = rule.meta as { fixable?: string; hasSuggestions?: boolean; docs: { recommended: string; usesTypeInformation?: boolean } };
+    expect(badges.includes("🔧 fixable")).toBe(Boolean(meta.fixable));
+    expect(badges.includes("💡 suggestions")).toBe(Boolean(meta.hasSuggestions));
+    expect(badges.includes("type information optional")).toBe(Boolean(meta.docs.usesTypeInformation));
+    expect(badges).toContain(`\`recommended\` (${meta.docs.recommended})`);
   });
 });
 
