@@ -32,6 +32,43 @@ function enclosingChain(call: TSESTree.CallExpression): { chain?: TSESTree.Chain
   return { isOutermost: true };
 }
 
+/** Statement lists a `const` may be added to (not a `case` clause: its scope is the whole switch). */
+const STATEMENT_LISTS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.Program,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.TSModuleBlock,
+]);
+
+/** Whether evaluating `node` may suspend (`await`, `yield`) outside a nested function: it cannot move into a closure. */
+function containsAwaitOrYield(node: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (current: TSESTree.Node): void => {
+    if (found) return;
+    if (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.YieldExpression) {
+      found = true;
+      return;
+    }
+    if (
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration
+    ) {
+      return;
+    }
+    for (const [key, value] of Object.entries(current)) {
+      if (key === "parent") continue;
+      if (Array.isArray(value)) {
+        for (const child of value) if (child && typeof child.type === "string") visit(child as TSESTree.Node);
+      } else if (value && typeof value === "object" && typeof (value as TSESTree.Node).type === "string") {
+        visit(value as TSESTree.Node);
+      }
+    }
+  };
+  visit(node);
+  return found;
+}
+
 /**
  * Whether an `if` put in place of `statement` would take an `else` that belongs to an
  * enclosing `if`: `if (a) span?.recordException(e); else b();`, also through loop or label
@@ -113,12 +150,76 @@ export default createRule<[SpanTypeOptions], MessageIds>({
     if (!mentionsAny(context, ["recordException"])) return {};
     const sourceCode = context.sourceCode;
 
-    function replacementCall(call: TSESTree.CallExpression, receiver: TSESTree.Expression, callee: string): string | undefined {
+    function replacementCall(call: TSESTree.CallExpression, receiver: string, callee: string): string | undefined {
       const openParen = sourceCode.getTokenAfter(call.typeArguments ?? call.callee, ASTUtils.isOpeningParenToken);
       const closeParen = sourceCode.getLastToken(call);
       if (!openParen || !closeParen || !ASTUtils.isClosingParenToken(closeParen)) return undefined;
       const args = sourceCode.text.slice(openParen.range[1], closeParen.range[0]).replace(/^\s+/, "");
-      return `${callee}(${argumentText(sourceCode, receiver)}, ${args})`;
+      return `${callee}(${receiver}, ${args})`;
+    }
+
+    /**
+     * Names for receivers evaluated once into a temporary: `span`, `span2`, ... in file order,
+     * never a name that occurs in the file (so fixes applied in the same pass cannot collide).
+     * The codemod names its temporaries the same way.
+     */
+    let namesInFile: Set<string> | undefined;
+    let temporaries = 0;
+    function temporaryName(): string {
+      namesInFile ??= new Set(sourceCode.ast.tokens.filter((t) => t.type === "Identifier").map((t) => t.value));
+      let skip = temporaries++;
+      for (let i = 1; ; i++) {
+        const candidate = i === 1 ? "span" : `span${i}`;
+        if (!namesInFile.has(candidate) && skip-- === 0) return candidate;
+      }
+    }
+
+    /**
+     * `getSpan()?.recordException(wrap(e))`: the receiver has effects and so do the arguments.
+     * Evaluate the receiver once into a temporary, then call only when it is present:
+     * `const span = getSpan();\nif (span) recordSanitizedException(span, wrap(e));` in a statement
+     * list, in braces elsewhere, a block as an arrow body, an arrow function called with the
+     * receiver where the value is used (not when the arguments `await` or `yield`).
+     */
+    function temporaryFix(
+      call: TSESTree.CallExpression,
+      chain: TSESTree.ChainExpression,
+      receiver: TSESTree.Expression,
+      reference: HelperReference,
+    ): TSESLint.ReportFixFunction | undefined {
+      const parent = chain.parent;
+      const parenthesized = ASTUtils.isParenthesized(chain, sourceCode);
+      const asStatement = parent.type === AST_NODE_TYPES.ExpressionStatement && !parenthesized;
+      const asArrowBody = parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === chain && !parenthesized;
+      if (!asStatement && !asArrowBody && call.arguments.some(containsAwaitOrYield)) return undefined;
+      const name = temporaryName();
+      const guarded = replacementCall(call, name, reference.text);
+      if (guarded === undefined) return undefined;
+      const receiverText = sourceCode.getText(receiver);
+      if (asStatement) {
+        const statement = parent as TSESTree.ExpressionStatement;
+        const tail = sourceCode.text.slice(chain.range[1], statement.range[1]);
+        const inList = STATEMENT_LISTS.has(statement.parent.type);
+        const line = sourceCode.lines[statement.loc.start.line - 1] ?? "";
+        const indent = /^\s*/.exec(line)![0];
+        const text = inList
+          ? `const ${name} = ${receiverText};\n${indent}if (${name}) ${guarded}${tail}`
+          : `{ const ${name} = ${receiverText}; if (${name}) ${guarded}${tail} }`;
+        return withImport(reference, (fixer) => fixer.replaceText(statement, text));
+      }
+      if (asArrowBody) {
+        return withImport(reference, (fixer) => fixer.replaceText(chain, `{ const ${name} = ${receiverText}; if (${name}) ${guarded}; }`));
+      }
+      const text = `((${name}) => (${name} ? ${guarded} : undefined))(${receiverText})`;
+      return withImport(reference, (fixer) => fixer.replaceText(chain, text));
+    }
+
+    /** The receiver as the helper's first argument, with its own parentheses if it has them (as the codemod keeps them). */
+    function receiverArgument(receiver: TSESTree.Expression): string {
+      if (!ASTUtils.isParenthesized(receiver, sourceCode)) return argumentText(sourceCode, receiver);
+      const open = sourceCode.getTokenBefore(receiver)!;
+      const close = sourceCode.getTokenAfter(receiver)!;
+      return sourceCode.text.slice(open.range[0], close.range[1]);
     }
 
     /** Comments between the receiver and `(`, e.g. `span /* x *\/ .recordException(e)`, would be lost. */
@@ -171,7 +272,7 @@ export default createRule<[SpanTypeOptions], MessageIds>({
           !node.typeArguments &&
           !hasCommentsInCallee(member);
         const reference = fixable ? runtimeHelperReference(context, node, HELPER) : undefined;
-        const text = reference && replacementCall(node, receiver, reference.text);
+        const text = reference && replacementCall(node, receiverArgument(receiver), reference.text);
         if (!reference || text === undefined) {
           context.report({ node, messageId: "rawRecordException" });
           return;
@@ -195,6 +296,11 @@ export default createRule<[SpanTypeOptions], MessageIds>({
         if (onlyReceiverOptional && node.arguments.every(isSideEffectFree)) {
           // recordSanitizedException(undefined, e) is a no-op and the arguments cannot observe the difference.
           context.report({ node, messageId: "rawRecordException", fix: replaceWith(text) });
+          return;
+        }
+        const withTemporary = onlyReceiverOptional ? temporaryFix(node, chain, receiver, reference) : undefined;
+        if (withTemporary) {
+          context.report({ node, messageId: "rawRecordException", fix: withTemporary });
           return;
         }
         context.report({
