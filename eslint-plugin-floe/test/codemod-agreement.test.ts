@@ -23,7 +23,7 @@ it.each(RECORD_EXCEPTION_ONLY)("%s: eslint --fix writes what floe-codemod saniti
     fix: true,
     overrideConfig: [
       { files: ["**/*.ts", "**/*.tsx"], languageOptions: { parser: tsParser } },
-      { plugins: { floe: plugin }, rules: { "floe/no-raw-record-exception": "error" } },
+      { ...plugin.configs.recommended, rules: { "floe/no-raw-record-exception": "error" } },
     ],
   });
   const [result] = await eslint.lintText(readFileSync(file, "utf8"), { filePath: file });
