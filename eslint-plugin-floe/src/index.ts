@@ -6,6 +6,8 @@
  * import floe from "eslint-plugin-floe";
  * export default [floe.configs.recommended];
  * ```
+ *
+ * or, in a CommonJS `eslint.config.cjs`, `const floe = require("eslint-plugin-floe");`.
  */
 import { readFileSync } from "node:fs";
 import { recommended } from "./configs/recommended.js";
@@ -40,6 +42,14 @@ plugin.configs.recommended = recommended(plugin);
 plugin.configs.strict = strict(plugin);
 plugin.configs["recommended-type-checked"] = recommendedTypeChecked(plugin);
 
+const floe: FloePlugin = plugin;
+
+// CommonJS configs (`eslint.config.cjs`): Node's require(esm) returns the "module.exports" export,
+// so `require("eslint-plugin-floe")` is the plugin itself; `.default` keeps working for code
+// written against the namespace (non-enumerable, so the plugin's own keys are unchanged).
+Object.defineProperty(floe, "default", { value: floe, enumerable: false });
+
 export { rules };
 export type { FlatConfigFor };
-export default plugin as FloePlugin;
+export { floe as "module.exports" };
+export default floe;

@@ -1,4 +1,5 @@
 /** Every rule of the plugin, keyed by its id (without the `floe/` prefix). */
+import noLegacyTracingImport from "./no-legacy-tracing-import.js";
 import noOperationName from "./no-operation-name.js";
 import noRawRecordException from "./no-raw-record-exception.js";
 import noSensitiveSpanAttributes from "./no-sensitive-span-attributes.js";
@@ -12,6 +13,7 @@ export const rules = {
   "require-tracer-name": requireTracerName,
   "valid-tracer-name": validTracerName,
   "no-operation-name": noOperationName,
+  "no-legacy-tracing-import": noLegacyTracingImport,
   "no-sensitive-span-attributes": noSensitiveSpanAttributes,
 };
 

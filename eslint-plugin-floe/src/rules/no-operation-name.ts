@@ -1,27 +1,26 @@
 /**
- * `floe/no-operation-name`: the legacy `traced({ operationName })` option and
- * the legacy `traced` from `@floe/iceberg/telemetry`. The unified `traced` of
- * `@floe/runtime` takes `name`; the fix renames the key (value and comments
- * untouched) and moves the import.
+ * `floe/no-operation-name`: the legacy `traced({ operationName })` option. The
+ * unified `traced` of `@floe/runtime` takes `name`; the fix renames the key (value
+ * and comments untouched). The legacy `traced` import itself is
+ * `floe/no-legacy-tracing-import`'s business.
  */
-import { LEGACY_TRACED_MODULE, RUNTIME_MODULE } from "@floe/runtime/conventions";
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { findProperty, specifierExportName, unwrapTsExpression } from "../util/ast.js";
-import { isTracedCallee, resolveBinding } from "../util/bindings.js";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { findProperty, unwrapTsExpression } from "../util/ast.js";
+import { isTracedCallee } from "../util/bindings.js";
 import { createRule } from "../util/create-rule.js";
 import { mentionsAny } from "../util/text-prefilter.js";
 
 export const RULE_NAME = "no-operation-name";
 const LEGACY_OPTION = "operationName";
 
-type MessageIds = "operationName" | "operationNameWithName" | "legacyImport";
+type MessageIds = "operationName" | "operationNameWithName";
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
   meta: {
     type: "suggestion",
     docs: {
-      description: "Disallow the legacy `operationName` option of `traced()` and the legacy `traced` import",
+      description: "Disallow the legacy `operationName` option of `traced()`; use `name`",
       recommended: "error",
     },
     fixable: "code",
@@ -29,12 +28,11 @@ export default createRule<[], MessageIds>({
     messages: {
       operationName: "`operationName` is the legacy option of `traced`; use `name`.",
       operationNameWithName: "`operationName` is the legacy option of `traced` and is ignored next to `name`; remove it.",
-      legacyImport: "`traced` from {{source}} is the legacy implementation; import it from {{runtime}}.",
     },
   },
   defaultOptions: [],
   create(context) {
-    if (!mentionsAny(context, ["operationName", "@floe/iceberg"])) return {};
+    if (!mentionsAny(context, ["operationName"])) return {};
     const sourceCode = context.sourceCode;
 
     function checkOptions(options: TSESTree.ObjectExpression): void {
@@ -61,98 +59,6 @@ export default createRule<[], MessageIds>({
       return sourceCode.getTokenAfter(property.key, (t) => t.value === "]")!.range[1];
     }
 
-    function runtimeImportToMergeInto(): TSESTree.ImportDeclaration | undefined {
-      return sourceCode.ast.body.find(
-        (s): s is TSESTree.ImportDeclaration =>
-          s.type === AST_NODE_TYPES.ImportDeclaration &&
-          s.source.value === RUNTIME_MODULE &&
-          s.importKind !== "type" &&
-          s.specifiers.some((x) => x.type === AST_NODE_TYPES.ImportSpecifier),
-      );
-    }
-
-    function sourceWithSameQuotes(literal: TSESTree.StringLiteral): string {
-      const quote = literal.raw.startsWith("'") ? "'" : '"';
-      return `${quote}${RUNTIME_MODULE}${quote}`;
-    }
-
-    function checkLegacyImport(node: TSESTree.ImportDeclaration): void {
-      const tracedSpecs = node.specifiers.filter(
-        (s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier && specifierExportName(s) === "traced",
-      );
-      const data = { source: LEGACY_TRACED_MODULE, runtime: RUNTIME_MODULE };
-      for (const spec of tracedSpecs) {
-        context.report({ node: spec, messageId: "legacyImport", data, fix: (fixer) => moveSpecifier(fixer, node, spec) });
-      }
-      const namespace = node.specifiers.find((s) => s.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
-      if (namespace) {
-        const usesTraced = sourceCode.getDeclaredVariables(namespace)[0]?.references.some((ref) => {
-          const parent = ref.identifier.parent;
-          return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === ref.identifier && resolveBinding(context, parent)?.name === "traced";
-        });
-        if (usesTraced) context.report({ node: namespace, messageId: "legacyImport", data });
-      }
-    }
-
-    function moveSpecifier(
-      fixer: TSESLint.RuleFixer,
-      declaration: TSESTree.ImportDeclaration,
-      spec: TSESTree.ImportSpecifier,
-    ): TSESLint.RuleFix | TSESLint.RuleFix[] | null {
-      if (declaration.importKind === "type" || spec.importKind === "type") return null;
-      const target = runtimeImportToMergeInto();
-      const specText = sourceCode.getText(spec);
-      const onlySpecifier = declaration.specifiers.length === 1;
-      if (!target) {
-        if (onlySpecifier) return fixer.replaceText(declaration.source, sourceWithSameQuotes(declaration.source));
-        const statement = `\nimport { ${specText} } from ${sourceWithSameQuotes(declaration.source)};`;
-        return [removeSpecifier(fixer, declaration, spec), fixer.insertTextAfter(declaration, statement)];
-      }
-      const lastNamed = target.specifiers.filter((s) => s.type === AST_NODE_TYPES.ImportSpecifier).pop()!;
-      if (sourceCode.getCommentsInside(declaration).length > 0 && onlySpecifier) return null;
-      const removal = onlySpecifier ? removeStatement(fixer, declaration) : removeSpecifier(fixer, declaration, spec);
-      return [removal, fixer.insertTextAfter(lastNamed, `, ${specText}`)];
-    }
-
-    function removeStatement(fixer: TSESLint.RuleFixer, declaration: TSESTree.ImportDeclaration): TSESLint.RuleFix {
-      const next = sourceCode.text.slice(declaration.range[1]).match(/^[ \t]*\r?\n/);
-      return fixer.removeRange([declaration.range[0], declaration.range[1] + (next ? next[0].length : 0)]);
-    }
-
-    /** Removes `spec` and one adjacent comma from a named import list. */
-    function removeSpecifier(
-      fixer: TSESLint.RuleFixer,
-      declaration: TSESTree.ImportDeclaration,
-      spec: TSESTree.ImportSpecifier,
-    ): TSESLint.RuleFix {
-      const named = declaration.specifiers.filter((s) => s.type === AST_NODE_TYPES.ImportSpecifier);
-      if (named.length === 1) {
-        // `import d, { traced } from ...` -> `import d from ...`
-        const open = sourceCode.getTokenBefore(spec, (t) => t.value === "{")!;
-        const close = sourceCode.getTokenAfter(spec, (t) => t.value === "}")!;
-        const comma = sourceCode.getTokenBefore(open)!;
-        return fixer.removeRange([comma.range[0], close.range[1]]);
-      }
-      const after = sourceCode.getTokenAfter(spec)!;
-      if (after.value === ",") return fixer.removeRange([spec.range[0], sourceCode.getTokenAfter(after, { includeComments: true })!.range[0]]);
-      const before = sourceCode.getTokenBefore(spec)!;
-      return fixer.removeRange([before.range[0], spec.range[1]]);
-    }
-
-    function checkLegacyReExport(node: TSESTree.ExportNamedDeclaration): void {
-      if (node.source?.value !== LEGACY_TRACED_MODULE) return;
-      const source = node.source;
-      for (const spec of node.specifiers) {
-        if (specifierExportName(spec) !== "traced") continue;
-        context.report({
-          node: spec,
-          messageId: "legacyImport",
-          data: { source: LEGACY_TRACED_MODULE, runtime: RUNTIME_MODULE },
-          fix: node.specifiers.length === 1 ? (fixer) => fixer.replaceText(source, sourceWithSameQuotes(source)) : null,
-        });
-      }
-    }
-
     return {
       CallExpression(node) {
         const arg = node.arguments[0] && unwrapTsExpression(node.arguments[0]);
@@ -160,10 +66,6 @@ export default createRule<[], MessageIds>({
         if (!findProperty(arg, LEGACY_OPTION)) return;
         if (isTracedCallee(context, node.callee)) checkOptions(arg);
       },
-      ImportDeclaration(node) {
-        if (node.source.value === LEGACY_TRACED_MODULE) checkLegacyImport(node);
-      },
-      ExportNamedDeclaration: checkLegacyReExport,
     };
   },
 });

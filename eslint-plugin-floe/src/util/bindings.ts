@@ -174,10 +174,11 @@ function resolveThroughTypes(context: AnyContext, local: TSESTree.Identifier, so
   if (!services) return undefined;
   const checker = services.program.getTypeChecker();
   const tsNode = services.esTreeNodeToTSNodeMap.get(local);
-  let symbol = checker.getSymbolAtLocation(tsNode);
-  if (!symbol) return undefined;
-  // ts.SymbolFlags.Alias === 2097152
-  if (symbol.flags & 2097152) symbol = checker.getAliasedSymbol(symbol);
+  const importSymbol = checker.getSymbolAtLocation(tsNode);
+  if (!importSymbol) return undefined;
+  // `local` is an import binding (named or default), whose symbol is always an alias: no
+  // `SymbolFlags` test needed (its numbers are TypeScript-version specific).
+  const symbol = checker.getAliasedSymbol(importSymbol);
   const declaration = symbol.declarations?.[0];
   if (!declaration) return undefined;
   const kind = packageKind(packageNameOfFile(declaration.getSourceFile().fileName));

@@ -24,31 +24,22 @@ export function isSideEffectFree(node: TSESTree.Node): boolean {
   }
 }
 
-/** A receiver that may be read twice (`span`, `this.span`, `ctx.span`): identifiers and plain property reads. */
+/**
+ * A receiver that may be read twice without observable effect (`span`, `this.span`,
+ * `ctx?.span`, `spans["a"]`): identifiers, `this` and property reads with a static key,
+ * optional links included. The same set as the codemod's `isReevaluable`.
+ */
 export function isDuplicableReceiver(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
-  if (node.type === AST_NODE_TYPES.MemberExpression) {
-    return !node.computed && !node.optional && node.property.type === AST_NODE_TYPES.Identifier && isDuplicableReceiver(node.object);
+  const expr = unwrapTsExpression(node);
+  if (expr.type === AST_NODE_TYPES.Identifier || expr.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (expr.type === AST_NODE_TYPES.ChainExpression) return isDuplicableReceiver(expr.expression);
+  if (expr.type === AST_NODE_TYPES.MemberExpression) {
+    const staticKey = expr.computed
+      ? expr.property.type === AST_NODE_TYPES.Literal && (typeof expr.property.value === "string" || typeof expr.property.value === "number")
+      : expr.property.type === AST_NODE_TYPES.Identifier;
+    return staticKey && isDuplicableReceiver(expr.object);
   }
   return false;
-}
-
-/** Whether any `?.` occurs along a member/call chain ending at `node`. */
-export function containsOptionalLink(node: TSESTree.Node): boolean {
-  let current: TSESTree.Node = node;
-  for (;;) {
-    if (current.type === AST_NODE_TYPES.MemberExpression) {
-      if (current.optional) return true;
-      current = current.object;
-    } else if (current.type === AST_NODE_TYPES.CallExpression) {
-      if (current.optional) return true;
-      current = current.callee;
-    } else if (current.type === AST_NODE_TYPES.TSNonNullExpression) {
-      current = current.expression;
-    } else {
-      return false;
-    }
-  }
 }
 
 /** Source text of an expression to be used as a call argument (comma expressions keep their parentheses). */

@@ -7,27 +7,44 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
 import { typeServices } from "./type-services.js";
+import { typescript } from "./typescript.js";
 import type { AnyContext } from "./create-rule.js";
 
 /** The members every `@opentelemetry/api` Span has; together they identify the interface structurally. */
 const SPAN_MEMBERS = ["spanContext", "setAttribute", "setStatus", "recordException", "end", "isRecording", "updateName"];
 
-// ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never: receivers that prove nothing.
-const UNPROVABLE_FLAGS = 1 | 2 | 131072;
-// ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void
-const NULLISH_FLAGS = 65536 | 32768 | 16384;
+/** The `TypeFlags` bits the check needs, from the installed TypeScript (6.0 renumbered them). */
+interface SpanTypeFlags {
+  /** `any | unknown | never` (an error type is `any` too): receivers that prove nothing. */
+  readonly unprovable: number;
+  /** `null | undefined | void`: the absent members of `Span | undefined`. */
+  readonly nullish: number;
+}
+
+let cachedFlags: SpanTypeFlags | undefined;
+
+function spanTypeFlags(): SpanTypeFlags {
+  if (!cachedFlags) {
+    const { TypeFlags } = typescript();
+    cachedFlags = {
+      unprovable: TypeFlags.Any | TypeFlags.Unknown | TypeFlags.Never,
+      nullish: TypeFlags.Null | TypeFlags.Undefined | TypeFlags.Void,
+    };
+  }
+  return cachedFlags;
+}
 
 function declaredInOpenTelemetry(symbol: ts.Symbol | undefined): boolean {
   return (symbol?.declarations ?? []).some((d) => /[\\/]@opentelemetry[\\/]/.test(d.getSourceFile().fileName));
 }
 
-function isSpanType(type: ts.Type): boolean {
-  if (type.flags & UNPROVABLE_FLAGS) return false;
+function isSpanType(type: ts.Type, flags: SpanTypeFlags): boolean {
+  if (type.flags & flags.unprovable) return false;
   if (type.isUnion()) {
-    const present = type.types.filter((t) => !(t.flags & NULLISH_FLAGS));
-    return present.length > 0 && present.every(isSpanType);
+    const present = type.types.filter((t) => !(t.flags & flags.nullish));
+    return present.length > 0 && present.every((t) => isSpanType(t, flags));
   }
-  if (type.isIntersection()) return type.types.some(isSpanType);
+  if (type.isIntersection()) return type.types.some((t) => isSpanType(t, flags));
   const symbol = type.getSymbol() ?? type.aliasSymbol;
   if (symbol?.getName() === "Span" && declaredInOpenTelemetry(symbol)) return true;
   return SPAN_MEMBERS.every((member) => type.getProperty(member) !== undefined);
@@ -41,7 +58,7 @@ export function receiverCountsAsSpan(context: AnyContext, receiver: TSESTree.Nod
   if (!requireSpanType) return true;
   const services = typeServices(context);
   if (!services) return true;
-  return isSpanType(services.getTypeAtLocation(receiver));
+  return isSpanType(services.getTypeAtLocation(receiver), spanTypeFlags());
 }
 
 /** Rule option shared by the span rules. */

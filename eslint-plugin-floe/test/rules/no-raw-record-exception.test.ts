@@ -60,54 +60,139 @@ runRule(ruleTester, RULE_NAME, rule, {
       errors: [{ messageId: "rawRecordException", line: 3, column: 3 }],
     },
     {
-      // optional receiver, side-effect-free arguments: the helper ignores an undefined span
+      // optional receiver as a statement: the short circuit becomes an `if` (what the codemod writes)
       code: `${IMPORT}declare const span: any, err: unknown;\nspan?.recordException(err);`,
-      output: `${IMPORT}declare const span: any, err: unknown;\nrecordSanitizedException(span, err);`,
+      output: `${IMPORT}declare const span: any, err: unknown;\nif (span) recordSanitizedException(span, err);`,
       errors: [{ messageId: "rawRecordException", line: 3, column: 1 }],
     },
     {
-      // optional receiver, argument with side effects, statement: keep the short circuit
+      // optional receiver, argument with side effects, statement: the arguments stay behind the guard
       code: `${IMPORT}declare const span: any, err: unknown;\nspan?.recordException(new Error(String(err)));`,
-      output: `${IMPORT}declare const span: any, err: unknown;\nspan && recordSanitizedException(span, new Error(String(err)));`,
+      output: `${IMPORT}declare const span: any, err: unknown;\nif (span) recordSanitizedException(span, new Error(String(err)));`,
       errors: [{ messageId: "rawRecordException", line: 3, column: 1 }],
     },
     {
       // this.span?.recordException(...) in a method
       code: `${IMPORT}class C { span: any; f(err: unknown) { this.span?.recordException(wrap(err)); } }\ndeclare function wrap(e: unknown): Error;`,
-      output: `${IMPORT}class C { span: any; f(err: unknown) { this.span && recordSanitizedException(this.span, wrap(err)); } }\ndeclare function wrap(e: unknown): Error;`,
+      output: `${IMPORT}class C { span: any; f(err: unknown) { if (this.span) recordSanitizedException(this.span, wrap(err)); } }\ndeclare function wrap(e: unknown): Error;`,
       errors: [{ messageId: "rawRecordException", line: 2, column: 40 }],
     },
     {
-      // value used: only a suggestion
+      // value used: a conditional expression keeps both the short circuit and the value
       code: `${IMPORT}declare const span: any, err: unknown;\nconst r = span?.recordException(wrap(err));\ndeclare function wrap(e: unknown): Error;\nvoid r;`,
-      output: null,
+      output: `${IMPORT}declare const span: any, err: unknown;\nconst r = span ? recordSanitizedException(span, wrap(err)) : undefined;\ndeclare function wrap(e: unknown): Error;\nvoid r;`,
+      errors: [{ messageId: "rawRecordException", line: 3, column: 11 }],
+    },
+    {
+      // the consequent of an if/else (also through a loop body) gets braces, so the else stays where it was
+      code: `${IMPORT}declare const span: any, err: unknown, a: boolean;\nif (a) span?.recordException(err);\nelse void 0;\nif (a) for (;;) span?.recordException(err);\nelse void 0;\nif (a) span?.recordException(err);`,
+      output: `${IMPORT}declare const span: any, err: unknown, a: boolean;\nif (a) { if (span) recordSanitizedException(span, err); }\nelse void 0;\nif (a) for (;;) { if (span) recordSanitizedException(span, err); }\nelse void 0;\nif (a) if (span) recordSanitizedException(span, err);`,
       errors: [
-        {
-          messageId: "rawRecordException",
-          line: 3,
-          column: 11,
-          suggestions: [
-            {
-              messageId: "useSanitizedHelperEager",
-              output: `${IMPORT}declare const span: any, err: unknown;\nconst r = recordSanitizedException(span, wrap(err));\ndeclare function wrap(e: unknown): Error;\nvoid r;`,
-            },
-          ],
-        },
+        { messageId: "rawRecordException", line: 3 },
+        { messageId: "rawRecordException", line: 5 },
+        { messageId: "rawRecordException", line: 7 },
       ],
     },
     {
-      // side-effecting optional receiver is never duplicated
-      code: `${IMPORT}declare function getSpan(): any;\ndeclare function wrap(e: unknown): Error;\ngetSpan()?.recordException(wrap(1));`,
-      output: null,
+      // arrow body: a block; returned or in an expression: a conditional, parenthesized where needed
+      code: `${IMPORT}declare const span: any, done: boolean;\nexport const onError = (e: unknown) => span?.recordException(e);\nexport function f(e: unknown) { return span?.recordException(e); }\nexport function g(e: unknown) { return done || span?.recordException(e); }\nexport const h = (e: unknown) => (span?.recordException(e));`,
+      output: `${IMPORT}declare const span: any, done: boolean;\nexport const onError = (e: unknown) => { if (span) recordSanitizedException(span, e); };\nexport function f(e: unknown) { return span ? recordSanitizedException(span, e) : undefined; }\nexport function g(e: unknown) { return done || (span ? recordSanitizedException(span, e) : undefined); }\nexport const h = (e: unknown) => (span ? recordSanitizedException(span, e) : undefined);`,
       errors: [
+        { messageId: "rawRecordException", line: 3 },
+        { messageId: "rawRecordException", line: 4 },
+        { messageId: "rawRecordException", line: 5 },
+        { messageId: "rawRecordException", line: 6 },
+      ],
+    },
+    {
+      // optional links and static keys in the receiver are read twice as they are (codemod: same output)
+      code: `${IMPORT}declare const parent: any, spans: any, err: unknown;\nparent?.span?.recordException(err, Date.now());\nspans["a"]?.recordException(err);`,
+      output: `${IMPORT}declare const parent: any, spans: any, err: unknown;\nif (parent?.span) recordSanitizedException(parent?.span, err, Date.now());\nif (spans["a"]) recordSanitizedException(spans["a"], err);`,
+      errors: [
+        { messageId: "rawRecordException", line: 3 },
+        { messageId: "rawRecordException", line: 4 },
+      ],
+    },
+    {
+      // a receiver that is evaluated once either way, side-effect-free arguments: the helper ignores an undefined span
+      code: `${IMPORT}declare function getSpan(): any;\ndeclare const err: unknown;\ngetSpan()?.recordException(err);`,
+      output: `${IMPORT}declare function getSpan(): any;\ndeclare const err: unknown;\nrecordSanitizedException(getSpan(), err);`,
+      errors: [{ messageId: "rawRecordException", line: 4 }],
+    },
+    {
+      // side-effecting optional receiver is never duplicated: evaluated once into a temporary (the codemod's form)
+      code: `${IMPORT}declare function getSpan(): any;\ndeclare function wrap(e: unknown): Error;\ngetSpan()?.recordException(wrap(1));`,
+      output: `${IMPORT}declare function getSpan(): any;\ndeclare function wrap(e: unknown): Error;\nconst span = getSpan();\nif (span) recordSanitizedException(span, wrap(1));`,
+      errors: [{ messageId: "rawRecordException", line: 4, column: 1 }],
+    },
+    {
+      // the codemod's side-effect-receivers fixture: temporaries span, span3, ... never a name of the file (span2 is a parameter);
+      // braces outside statement lists (a case clause, a loop body); an arrow called with the receiver where the value is used
+      code: [
+        `${IMPORT}declare function lookup(): any;`,
+        "declare function makeError(n: unknown): Error;",
+        "export function fail(i: number, err: Error, span2: unknown) {",
+        "  lookup()?.recordException(new Error(`wrapped: ${err.message}`));",
+        "  switch (i) {",
+        "    case 1:",
+        "      lookup()?.recordException(makeError(i));",
+        "      break;",
+        "  }",
+        "  for (const e of [err]) lookup()?.recordException(makeError(e.message.length));",
+        "  return span2;",
+        "}",
+        "export const recorded = lookup()?.recordException(makeError(1));",
+        "export const onError = (e: unknown) => lookup()?.recordException(makeError(e));",
+        "export async function later() { return lookup()?.recordException(await Promise.resolve(makeError(2))); }",
+      ].join("\n"),
+      output: [
+        `${IMPORT}declare function lookup(): any;`,
+        "declare function makeError(n: unknown): Error;",
+        "export function fail(i: number, err: Error, span2: unknown) {",
+        "  const span = lookup();",
+        "  if (span) recordSanitizedException(span, new Error(`wrapped: ${err.message}`));",
+        "  switch (i) {",
+        "    case 1:",
+        "      { const span3 = lookup(); if (span3) recordSanitizedException(span3, makeError(i)); }",
+        "      break;",
+        "  }",
+        "  for (const e of [err]) { const span4 = lookup(); if (span4) recordSanitizedException(span4, makeError(e.message.length)); }",
+        "  return span2;",
+        "}",
+        "export const recorded = ((span5) => (span5 ? recordSanitizedException(span5, makeError(1)) : undefined))(lookup());",
+        "export const onError = (e: unknown) => { const span6 = lookup(); if (span6) recordSanitizedException(span6, makeError(e)); };",
+        "export async function later() { return lookup()?.recordException(await Promise.resolve(makeError(2))); }",
+      ].join("\n"),
+      errors: [
+        { messageId: "rawRecordException", line: 5 },
+        { messageId: "rawRecordException", line: 8 },
+        { messageId: "rawRecordException", line: 11 },
+        { messageId: "rawRecordException", line: 14 },
+        { messageId: "rawRecordException", line: 15 },
         {
+          // `await` in the arguments cannot move into a closure: suggestion only
           messageId: "rawRecordException",
-          line: 4,
-          column: 1,
+          line: 16,
           suggestions: [
             {
               messageId: "useSanitizedHelperEager",
-              output: `${IMPORT}declare function getSpan(): any;\ndeclare function wrap(e: unknown): Error;\nrecordSanitizedException(getSpan(), wrap(1));`,
+              output: [
+                `${IMPORT}declare function lookup(): any;`,
+                "declare function makeError(n: unknown): Error;",
+                "export function fail(i: number, err: Error, span2: unknown) {",
+                "  lookup()?.recordException(new Error(`wrapped: ${err.message}`));",
+                "  switch (i) {",
+                "    case 1:",
+                "      lookup()?.recordException(makeError(i));",
+                "      break;",
+                "  }",
+                "  for (const e of [err]) lookup()?.recordException(makeError(e.message.length));",
+                "  return span2;",
+                "}",
+                "export const recorded = lookup()?.recordException(makeError(1));",
+                "export const onError = (e: unknown) => lookup()?.recordException(makeError(e));",
+                "export async function later() { return recordSanitizedException(lookup(), await Promise.resolve(makeError(2))); }",
+              ].join("\n"),
             },
           ],
         },
@@ -177,10 +262,60 @@ runRule(ruleTester, RULE_NAME, rule, {
       errors: [{ messageId: "rawRecordException", line: 2, column: 63 }],
     },
     {
-      // CommonJS script: cannot add an import, report only
+      // CommonJS: a require, never an ESM import (after the directive prologue)
       filename: "legacy.cjs",
       languageOptions: { parserOptions: { sourceType: "script" } },
-      code: "const span = require('x').span;\nspan.recordException(new Error('x'));",
+      code: "'use strict';\nconst span = require('x').span;\nspan.recordException(new Error('x'));",
+      output: "'use strict';\nconst { recordSanitizedException } = require(\"@floe/runtime\");\nconst span = require('x').span;\nrecordSanitizedException(span, new Error('x'));",
+      errors: [{ messageId: "rawRecordException", line: 3 }],
+    },
+    {
+      // CommonJS: added after the last top-level require, in the file's quote and semicolon style
+      filename: "legacy.cjs",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: "const api = require('@opentelemetry/api')\nconst span = api.trace.getActiveSpan()\nspan.recordException(new Error('x'))",
+      output:
+        "const api = require('@opentelemetry/api')\nconst { recordSanitizedException } = require('@floe/runtime')\nconst span = api.trace.getActiveSpan()\nrecordSanitizedException(span, new Error('x'))",
+      errors: [{ messageId: "rawRecordException", line: 3 }],
+    },
+    {
+      // CommonJS: merged into an existing destructured require of @floe/runtime
+      filename: "legacy.cjs",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: 'const { sanitizeErrorMessage } = require("@floe/runtime");\nmodule.exports = (span, e) => { span.recordException(e); return sanitizeErrorMessage(e); };',
+      output:
+        'const { sanitizeErrorMessage, recordSanitizedException } = require("@floe/runtime");\nmodule.exports = (span, e) => { recordSanitizedException(span, e); return sanitizeErrorMessage(e); };',
+      errors: [{ messageId: "rawRecordException", line: 2 }],
+    },
+    {
+      // CommonJS: an existing (aliased) destructured helper or a namespace require is reused
+      filename: "legacy.cjs",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: 'const { recordSanitizedException: rse } = require("@floe/runtime");\nconst rt = require("@floe/runtime");\nexports.a = (span, e) => span.recordException(e);',
+      output: 'const { recordSanitizedException: rse } = require("@floe/runtime");\nconst rt = require("@floe/runtime");\nexports.a = (span, e) => rse(span, e);',
+      errors: [{ messageId: "rawRecordException", line: 3 }],
+    },
+    {
+      filename: "legacy.cjs",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: 'const rt = require("@floe/runtime");\nexports.a = (span, e) => span.recordException(e);',
+      output: 'const rt = require("@floe/runtime");\nexports.a = (span, e) => rt.recordSanitizedException(span, e);',
+      errors: [{ messageId: "rawRecordException", line: 2 }],
+    },
+    {
+      // CommonJS: the helper's name is taken at the top level, so the new binding is aliased
+      filename: "legacy.cjs",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: "function recordSanitizedException() {}\nexports.a = (span, e) => { span?.recordException(e); recordSanitizedException(); };",
+      output:
+        'const { recordSanitizedException: floeRecordSanitizedException } = require("@floe/runtime");\nfunction recordSanitizedException() {}\nexports.a = (span, e) => { if (span) floeRecordSanitizedException(span, e); recordSanitizedException(); };',
+      errors: [{ messageId: "rawRecordException", line: 2 }],
+    },
+    {
+      // a classic script (neither a module nor CommonJS: no require anywhere): reported, no fix
+      filename: "page.js",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: "var span = window.span;\nspan.recordException(new Error('x'));",
       output: null,
       errors: [{ messageId: "rawRecordException", line: 2 }],
     },
@@ -233,7 +368,7 @@ runRule(typedRuleTester, `${RULE_NAME} (requireSpanType)`, rule, {
       options: [{ requireSpanType: true }],
       output: [
         `${WITH_IMPORT}recordSanitizedException(span, new Error("x"));\nmaybe?.recordException(new Error("y"));\nrecorder.recordException(1);`,
-        `${WITH_IMPORT}recordSanitizedException(span, new Error("x"));\nmaybe && recordSanitizedException(maybe, new Error("y"));\nrecorder.recordException(1);`,
+        `${WITH_IMPORT}recordSanitizedException(span, new Error("x"));\nif (maybe) recordSanitizedException(maybe, new Error("y"));\nrecorder.recordException(1);`,
       ],
       errors: [
         { messageId: "rawRecordException", line: 7, column: 1 },

@@ -34,6 +34,15 @@ runRule(ruleTester, RULE_NAME, rule, {
     `${OTEL}${DECL}class Job { message = "queued"; fail() { span.setStatus({ code: SpanStatusCode.ERROR, message: this.message }); } }`,
   ],
   invalid: [
+    {
+      // CommonJS: the helper comes from a require merged into the existing one, never an ESM import
+      filename: "legacy.cjs",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      code: 'const { SpanStatusCode } = require("@opentelemetry/api");\nconst { recordSanitizedException } = require("@floe/runtime");\nexports.fail = (span, err) => { recordSanitizedException(span, err); span.setStatus({ code: SpanStatusCode.ERROR, message: err.message }); };',
+      output:
+        'const { SpanStatusCode } = require("@opentelemetry/api");\nconst { recordSanitizedException, sanitizeErrorMessage } = require("@floe/runtime");\nexports.fail = (span, err) => { recordSanitizedException(span, err); span.setStatus({ code: SpanStatusCode.ERROR, message: sanitizeErrorMessage(err.message) }); };',
+      errors: [{ messageId: "unsanitizedStatus", line: 3 }],
+    },
     invalid("err.message", "sanitizeErrorMessage(err.message)", COL, ""),
     invalid("(err as Error)?.message", "sanitizeErrorMessage((err as Error)?.message)", COL),
     invalid("String(err)", "sanitizeErrorMessage(String(err))", COL),
