@@ -1,7 +1,8 @@
 /**
  * Position-based edits of a ts-morph source file, computed first and applied
- * last-to-first, so one pass can collect many edits from nodes that each
- * `replaceText` would otherwise invalidate. Edits must not overlap.
+ * last-to-first as one new text, so one pass can collect many edits from
+ * nodes that each edit would otherwise invalidate. Edits must not overlap;
+ * every node of the file must be looked up again afterwards.
  */
 import type { Node, SourceFile } from "ts-morph";
 
@@ -16,7 +17,11 @@ export function applyEdits(sourceFile: SourceFile, edits: readonly Edit[]): void
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.end > sorted[i - 1]!.start) throw new Error("overlapping edits");
   }
-  for (const edit of sorted) sourceFile.replaceText([edit.start, edit.end], edit.text);
+  if (sorted.length === 0) return;
+  // One whole-text replacement: ts-morph's ranged replaceText fails on some statement removals.
+  let text = sourceFile.getFullText();
+  for (const edit of sorted) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  sourceFile.replaceWithText(text);
 }
 
 /** Removes a statement with its whole line when it is alone on it, otherwise just the statement. */
