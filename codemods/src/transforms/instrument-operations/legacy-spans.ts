@@ -281,10 +281,9 @@ function migrateMethod(
   return { kind: "skip" };
 }
 
-function opensAnySpan(node: Node): boolean {
-  return node
-    .getDescendantsOfKind(SyntaxKind.CallExpression)
-    .some((c) => ["startSpan", "startActiveSpan", "withSpan", "traced", "operation", "span"].includes(calledMethod(c) ?? c.getExpression().getText()));
+function opensAnySpan(node: Node, context: LegacySpanContext): boolean {
+  const openers = ["startSpan", "startActiveSpan", "withSpan", "traced", "operation", "span", context.spanHelper];
+  return node.getDescendantsOfKind(SyntaxKind.CallExpression).some((c) => openers.includes(calledMethod(c) ?? c.getExpression().getText()));
 }
 
 /** An operation declared as a class property: `sendAlert = async (alert) => {...}` or `= traced(opts)(fn)`. */
@@ -313,7 +312,7 @@ function migrateProperty(declaration: ClassDeclaration, operation: string, conte
     applyEdits(sourceFile, edits);
     return { kind: "done", imports: [context.spanHelper] };
   }
-  if (opensAnySpan(init)) return { kind: "note", message: "the property's function opens a span in a shape the codemod does not rewrite" };
+  if (opensAnySpan(init, context)) return { kind: "note", message: "the property's function opens a span in a shape the codemod does not rewrite" };
   applyEdits(sourceFile, [
     { start: init.getStart(), end: init.getStart(), text: `${TRACING_KIT}.operation(${JSON.stringify(operation)})(` },
     { start: init.getEnd(), end: init.getEnd(), text: ")" },
