@@ -98,10 +98,12 @@ describe("runCodemod", () => {
     expect(migrated.summary.error).toBe(0);
     expect(migrated.exitCode).toBe(0);
     expect(migrated.files.filter((f) => f.status === "changed").map((f) => f.path)).toEqual([
+      "package.json",
       "src/index.ts",
       "src/tracing.ts",
       "test/tracing.test.ts",
     ]);
+    expect(JSON.parse(r.read("package.json"))).toMatchObject({ scripts: { test: "vitest run" }, devDependencies: { vitest: "^4.0.0" } });
     expect(r.read("src/index.ts")).toBe(MIGRATED_PLUGIN);
     expect(r.read("src/tracing.ts")).toContain('export const TRACER_NAME = "floe.alert.demo";');
     expect(r.read("test/tracing.test.ts")).toContain("createTestTracing()");
