@@ -142,8 +142,10 @@ export const instrumentOperations: ProjectTransform = {
   kind: "project",
   name: "instrument-operations",
   description:
-    "Run the plugin class's contract operations in their domain span: @tracing.operation(\"<op>\") in TypeScript, " +
-    "the body wrapped in the span helper in JavaScript; operations that already open a span are left alone.",
+    "Run the plugin class's contract operations in their domain span: legacy spans (getTracer, @traced({ name }), " +
+    "startActiveSpan, startSpan, traced-wrapped properties) move to the plugin's tracer and {category}.{op} names " +
+    "(old name kept as floe.legacy.span_name); then @tracing.operation(\"<op>\") in TypeScript, the body wrapped in the " +
+    "span helper in JavaScript; operations that already open a conventional span are left alone.",
   run(context) {
     const read = overlayReader(context.readFile);
     return runPerPackage("instrument-operations", context, (dir) => instrumentOperationsForPackage(dir, read));
