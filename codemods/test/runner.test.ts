@@ -27,10 +27,13 @@ export class DemoAlertPlugin extends AlertChannelPlugin {
 }
 `;
 
-/** PLUGIN after migrate: every step's edit in the one file (tracerName, renamed option, merged import, sanitized exception). */
-const MIGRATED_PLUGIN = `import { AlertChannelPlugin, traced, recordSanitizedException } from "@floe/runtime";
+/**
+ * PLUGIN after migrate: every step's edit in the one file (tracerName, the legacy span moved to the
+ * operation's conventional span with its old name kept, merged imports, sanitized exception).
+ */
+const MIGRATED_PLUGIN = `import { AlertChannelPlugin, recordSanitizedException } from "@floe/runtime";
 import { trace } from "@opentelemetry/api";
-import { TRACER_NAME } from "./tracing.js";
+import { TRACER_NAME, tracing } from "./tracing.js";
 
 export class DemoAlertPlugin extends AlertChannelPlugin {
   readonly name = "demo";
@@ -40,7 +43,7 @@ export class DemoAlertPlugin extends AlertChannelPlugin {
     return TRACER_NAME;
   }
 
-  @traced({ name: "alert.send" })
+  @tracing.operation("sendAlert", { attributes: { "floe.legacy.span_name": "alert.send" } })
   async sendAlert(message: string): Promise<void> {
     try {
       await Promise.resolve(message);
@@ -83,7 +86,7 @@ describe("runCodemod", () => {
     expect(transforms).toContain("rename-operation-name");
     expect(transforms).toContain("sanitize-exceptions");
     expect(transforms.indexOf("rename-operation-name")).toBeLessThan(transforms.indexOf("sanitize-exceptions"));
-    expect(file.diff).toContain('+  @traced({ name: "alert.send" })');
+    expect(file.diff).toContain('+  @tracing.operation("sendAlert", { attributes: { "floe.legacy.span_name": "alert.send" } })');
     expect(file.diff).toContain("+      recordSanitizedException(trace.getActiveSpan(), err as Error);");
     expect(r.read("src/index.ts")).toBe(PLUGIN);
   });
@@ -95,10 +98,12 @@ describe("runCodemod", () => {
     expect(migrated.summary.error).toBe(0);
     expect(migrated.exitCode).toBe(0);
     expect(migrated.files.filter((f) => f.status === "changed").map((f) => f.path)).toEqual([
+      "package.json",
       "src/index.ts",
       "src/tracing.ts",
       "test/tracing.test.ts",
     ]);
+    expect(JSON.parse(r.read("package.json"))).toMatchObject({ scripts: { test: "vitest run" }, devDependencies: { vitest: "^4.0.0" } });
     expect(r.read("src/index.ts")).toBe(MIGRATED_PLUGIN);
     expect(r.read("src/tracing.ts")).toContain('export const TRACER_NAME = "floe.alert.demo";');
     expect(r.read("test/tracing.test.ts")).toContain("createTestTracing()");

@@ -97,9 +97,14 @@ describe("migrated plugins record errors sanitized at run time", () => {
       expect(plugin.tracerName).toBe("floe.secrets.vault");
       await expect(plugin.getSecret("db/password")).rejects.toThrow(TOKEN);
       expect(vault.requests[0]?.headers["x-vault-token"]).toBe(TOKEN);
-      const span = tracing.getSpan("vault.getSecret");
+      const span = tracing.getSpan("secrets.getSecret");
+      expect(span.instrumentationScope.name).toBe("floe.secrets.vault");
+      expect(span.attributes).toMatchObject({ "floe.legacy.span_name": "vault.getSecret", "secrets.key_name": "db/password" });
       expect(span.status.code).toBe(SpanStatusCode.ERROR);
-      expect(span.events.find((e) => e.name === "exception")?.attributes?.["exception.message"]).toContain("HTTP 403");
+      const exceptions = span.events.filter((e) => e.name === "exception");
+      expect(exceptions).toHaveLength(1);
+      expect(exceptions[0]!.attributes?.["exception.message"]).toContain("HTTP 403");
+      for (const recorded of tracing.spans()) expect(recorded.instrumentationScope.name, recorded.name).toBe("floe.secrets.vault");
       expect(tracing.findLeaks([TOKEN])).toEqual([]);
     } finally {
       await vault.close();
@@ -118,10 +123,12 @@ describe("migrated plugins record errors sanitized at run time", () => {
     });
     expect(plugin.tracerName).toBe("floe.quality.soda");
     await expect(plugin.runChecks({ checks: [] })).rejects.toThrow(PASSWORD);
-    const span = tracing.getSpan("soda.runChecks");
+    const span = tracing.getSpan("quality.runChecks");
+    expect(span.instrumentationScope.name).toBe("floe.quality.soda");
+    expect(span.attributes).toMatchObject({ "floe.operation": "runChecks", "floe.legacy.span_name": "soda.runChecks" });
     expect(span.status.code).toBe(SpanStatusCode.ERROR);
     expect(span.status.message).toContain("warehouse.internal");
-    expect(span.events.some((e) => e.name === "exception")).toBe(true);
+    expect(span.events.filter((e) => e.name === "exception")).toHaveLength(1);
     expect(tracing.findLeaks([PASSWORD])).toEqual([]);
   });
 });

@@ -3,8 +3,11 @@
  * OpenTelemetry imports, a legacy `traced({ operationName })` decorator and wrapper, a CRLF + BOM file,
  * an unparsable script) is copied to a temporary git repo and migrated with `floe-codemod migrate`.
  * Then tsc passes, ESLint with floe's recommended config reports nothing, a second run changes nothing,
- * and the migrated plugin's operation produces sanitized spans under createTestTracing().
+ * package.json is wired (runtime range, legacy dependency gone, test script), the generated tracing test
+ * passes, and the migrated plugin's operations produce conventional spans on its own tracer under
+ * createTestTracing(): one sanitized exception event per failure.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -59,6 +62,16 @@ describe("floe-codemod migrate on a legacy plugin", () => {
     expect(retry.toString("utf8")).toContain('name: "pagerduty.retry"');
   });
 
+  it("leaves package.json right: runtime range, legacy dependency removed, the generated test runnable", () => {
+    const pkg = JSON.parse(current("package.json").toString("utf8"));
+    const runtimeVersion = JSON.parse(readFileSync(path.join(repoRoot, "runtime", "package.json"), "utf8")).version;
+    expect(pkg.dependencies["@floe/runtime"]).toBe(`^${runtimeVersion}`);
+    expect(pkg.dependencies["@floe/iceberg"]).toBeUndefined();
+    expect(pkg.dependencies["@opentelemetry/api"]).toBe("~1.9.0");
+    expect(pkg.scripts.test).toBe("vitest run");
+    expect(pkg.devDependencies.vitest).toMatch(/^\^4\./);
+  });
+
   it("type-checks and builds", () => {
     const tsc = typeCheck(plugin);
     expect(tsc.output).toBe("");
@@ -78,7 +91,19 @@ describe("floe-codemod migrate on a legacy plugin", () => {
     expect(runCodemod(plugin, "check").status).toBe(0);
   });
 
-  it("produces sanitized spans at run time", async () => {
+  it("its generated test/tracing.test.ts runs the real operations and passes", () => {
+    const run = spawnSync(process.execPath, [path.join(repoRoot, "node_modules", "vitest", "vitest.mjs"), "run", "test/tracing.test.ts", "--reporter=verbose"], {
+      cwd: plugin,
+      encoding: "utf8",
+      env: { ...process.env, CI: "1" },
+    });
+    const output = run.stdout + run.stderr;
+    expect(output).toMatch(/sendAlert\(\) runs in one alert\.sendAlert span/);
+    expect(output).toMatch(/healthCheck\(\) runs in one alert\.healthCheck span/);
+    expect(run.status, output).toBe(0);
+  });
+
+  it("produces conventional, sanitized spans on the plugin's tracer at run time", async () => {
     const tracing = createTestTracing();
     const { startPagerDutyPeer } = await import(pathToFileURL(path.join(repoRoot, "examples", "pagerduty-peer.mjs")).href);
     const peer = await startPagerDutyPeer();
@@ -88,12 +113,26 @@ describe("floe-codemod migrate on a legacy plugin", () => {
       expect(pager.tracerName).toBe("floe.alert.pagerduty");
       await expect(pager.sendAlert({ title: "late", message: "2h", severity: "warning" })).resolves.toMatchObject({ delivered: true });
       await expect(pager.sendAlert({ title: "down", message: "x", severity: "critical" })).rejects.toThrow(ROUTING_KEY);
+      await expect(pager.healthCheck()).resolves.toMatchObject({ healthy: true });
       await new Promise((r) => setImmediate(r));
-      const spans = tracing.findSpans("pagerduty.sendAlert");
+      for (const span of tracing.spans()) expect(span.instrumentationScope.name, span.name).toBe("floe.alert.pagerduty");
+      const spans = tracing.findSpans("alert.sendAlert");
       expect(spans.map((s) => s.status.code)).toEqual([SpanStatusCode.OK, SpanStatusCode.ERROR]);
+      for (const span of spans) {
+        expect(span.attributes).toMatchObject({ "floe.operation": "sendAlert", "floe.legacy.span_name": "pagerduty.sendAlert" });
+      }
       const failure = spans[1]!;
-      expect(failure.events.some((e) => e.name === "exception")).toBe(true);
+      const exceptions = failure.events.filter((e) => e.name === "exception");
+      expect(exceptions).toHaveLength(1);
+      expect(exceptions[0]!.attributes?.["exception.message"]).toContain("HTTP 400");
       expect(failure.status.message).toContain("HTTP 400");
+      // the retry helper is no operation: it keeps its name, as a child of the operation, on the plugin's tracer
+      const retries = tracing.findSpans("pagerduty.retry");
+      expect(retries).toHaveLength(2);
+      expect(retries.map((r) => r.parentSpanContext?.spanId)).toEqual(spans.map((s) => s.spanContext().spanId));
+      const health = tracing.getSpan("alert.healthCheck");
+      expect(health.status.code).toBe(SpanStatusCode.OK);
+      expect(health.attributes).toMatchObject({ "floe.operation": "healthCheck", "floe.legacy.span_name": "pagerduty.healthCheck" });
       expect(peer.received).toHaveLength(2);
       expect(tracing.findLeaks([ROUTING_KEY])).toEqual([]);
     } finally {

@@ -135,3 +135,36 @@ export function addJsonProperty(
   }
   return text;
 }
+
+/**
+ * Removes `path` (e.g. `["dependencies", "@floe/iceberg"]`) with its separating comma and line, keeping
+ * the rest of the layout. Returns the text unchanged when the property does not exist.
+ */
+export function removeJsonProperty(text: string, path: readonly string[]): string {
+  if (path.length === 0) throw new Error("removeJsonProperty: empty path");
+  const { file, root } = parseRootObject(text);
+  let object = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const next = findProperty(object, path[i]!);
+    if (!next || !ts.isObjectLiteralExpression(next.initializer)) return text;
+    object = next.initializer;
+  }
+  const property = findProperty(object, path[path.length - 1]!);
+  if (!property) return text;
+  const properties = object.properties;
+  const index = properties.indexOf(property);
+  const start = property.getStart(file);
+  if (properties.length === 1) {
+    // the only property: leave `{}` (on one line)
+    return `${text.slice(0, object.getStart(file) + 1)}${text.slice(object.getEnd() - 1)}`;
+  }
+  if (index < properties.length - 1) {
+    // up to the next property's line (or position, when inline)
+    const next = properties[index + 1]!.getStart(file);
+    const removeFrom = sameLine(text, start, next) ? start : lineStart(text, start);
+    const removeTo = sameLine(text, start, next) ? next : lineStart(text, next);
+    return text.slice(0, removeFrom) + text.slice(removeTo);
+  }
+  // the last property: from the end of the previous one (its comma goes)
+  return text.slice(0, properties[index - 1]!.getEnd()) + text.slice(property.getEnd());
+}

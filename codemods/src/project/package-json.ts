@@ -25,6 +25,8 @@ export interface PackageJsonInfo {
   readonly floe: FloeField | undefined;
   readonly dependencies: Readonly<Record<string, string>>;
   readonly peerDependencies: Readonly<Record<string, string>>;
+  readonly devDependencies: Readonly<Record<string, string>>;
+  readonly scripts: Readonly<Record<string, string>>;
 }
 
 function stringRecord(value: unknown, where: string): Record<string, string> {
@@ -80,5 +82,7 @@ export async function readPackageJson(packageDir: string, read: TextReader = rea
     floe: parseFloeField(data.floe, file),
     dependencies: stringRecord(data.dependencies, `${file}: dependencies`),
     peerDependencies: stringRecord(data.peerDependencies, `${file}: peerDependencies`),
+    devDependencies: stringRecord(data.devDependencies, `${file}: devDependencies`),
+    scripts: stringRecord(data.scripts, `${file}: scripts`),
   };
 }

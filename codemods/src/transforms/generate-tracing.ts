@@ -7,12 +7,12 @@
  * Idempotent: only files whose content changes are returned.
  */
 import path from "node:path";
-import { CONVENTIONS, RUNTIME_MODULE } from "@floe/runtime/conventions";
+import { Node } from "ts-morph";
+import { CONVENTIONS } from "@floe/runtime/conventions";
 import type { FileChange, ProjectTransform, ProjectTransformContext } from "../core/types.js";
 import { hasTopLevelBinding } from "../project/bindings.js";
 import { exportNameOf } from "../project/exports.js";
 import { ensureNamedImports } from "../project/imports.js";
-import { addJsonProperty } from "../project/json-edit.js";
 import { relativeSpecifier } from "../project/module-specifiers.js";
 import { listFiles, PackageProject } from "../project/package-project.js";
 import { findPluginClass, type PluginClassInfo } from "../project/plugin-class.js";
@@ -21,6 +21,7 @@ import { overlayReader, type TextReader } from "../project/source-text.js";
 import { resolveTracerName } from "./generate-tracing/tracer-name.js";
 import { ensureTracerNameMember, TRACER_NAME_CONSTANT } from "./generate-tracing/tracer-name-member.js";
 import { renderTracingModule } from "./generate-tracing/tracing-template.js";
+import { updatePackageJson } from "./generate-tracing/package-wiring.js";
 import { renderTracingTest } from "./generate-tracing/test-template.js";
 
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
@@ -35,11 +36,23 @@ async function hasTracingTest(pkg: PackageProject): Promise<boolean> {
   return false;
 }
 
-async function addTracingTest(pkg: PackageProject, plugin: PluginClassInfo, tracerName: string): Promise<void> {
-  if (await hasTracingTest(pkg)) return;
+/** The contract operations the plugin class (or a local base class) declares, in convention order. */
+function declaredOperations(plugin: PluginClassInfo): string[] {
+  const declared = new Set<string>();
+  for (const declaration of plugin.localChain) {
+    for (const member of declaration.getInstanceMembers()) {
+      if (Node.isMethodDeclaration(member) || Node.isPropertyDeclaration(member)) declared.add(member.getName());
+    }
+  }
+  return CONVENTIONS[plugin.pluginType].operations.filter((operation) => declared.has(operation));
+}
+
+/** Adds the tracing test; returns whether it did (the package.json wiring to run it comes with it). */
+async function addTracingTest(pkg: PackageProject, plugin: PluginClassInfo, tracerName: string): Promise<boolean> {
+  if (await hasTracingTest(pkg)) return false;
   const language = pkg.language;
   const testFile = path.join(pkg.dir, "test", language === "ts" ? "tracing.test.ts" : "tracing.test.js");
-  if ((await pkg.readExtra(testFile)) !== undefined) return; // never overwrite the author's file
+  if ((await pkg.readExtra(testFile)) !== undefined) return false; // never overwrite the author's file
   const exportName = exportNameOf(plugin.classDeclaration);
   const content = renderTracingTest({
     packageName: pkg.packageJson.name,
@@ -55,20 +68,10 @@ async function addTracingTest(pkg: PackageProject, plugin: PluginClassInfo, trac
           },
     tracingSpecifier: relativeSpecifier(testFile, pkg.tracingModulePath),
     language,
+    operations: declaredOperations(plugin),
   });
   await pkg.writeExtra(testFile, content);
-}
-
-async function updatePackageJson(pkg: PackageProject, plugin: PluginClassInfo): Promise<void> {
-  const info = pkg.packageJson;
-  let text = info.text;
-  if (info.dependencies[RUNTIME_MODULE] === undefined && info.peerDependencies[RUNTIME_MODULE] === undefined) {
-    text = addJsonProperty(text, ["dependencies", RUNTIME_MODULE], "*", { sorted: true });
-  }
-  if (info.floe === undefined) {
-    text = addJsonProperty(text, ["floe"], { plugin: plugin.className, type: plugin.pluginType });
-  }
-  if (text !== info.text) await pkg.writeExtra(info.path, text);
+  return true;
 }
 
 export async function generateTracingForPackage(
@@ -105,8 +108,10 @@ export async function generateTracingForPackage(
     }),
   );
 
-  await addTracingTest(pkg, plugin, tracerName);
-  await updatePackageJson(pkg, plugin);
+  const notes: string[] = [];
+  const addedTest = await addTracingTest(pkg, plugin, tracerName);
+  await updatePackageJson(pkg, plugin, { addedTest, notes });
+  for (const note of notes) process.stderr.write(`floe-codemod generate-tracing: ${pkg.packageJson.name}: ${note}\n`);
 
   // Last: editing imports re-parses the file and invalidates the class node.
   const classFile = plugin.sourceFile;

@@ -1,13 +1,15 @@
 /**
  * instrument-operations: runs each contract operation of a plugin class
- * (CONVENTIONS[type].operations) inside its domain span. TypeScript files get
- * `@tracing.operation("<op>")`; JavaScript files (no decorators at run time
- * on Node 20) get their body wrapped in the domain helper
- * (`return alertSpan("<op>", {}, async () => { ... })`). Methods that
- * already open a span, other classes and telemetry backends are left alone.
- * Idempotent.
+ * (CONVENTIONS[type].operations) inside its domain span. First the spans the
+ * legacy code opened itself move onto the plugin's tracer and conventional
+ * names (instrument-operations/legacy-spans.ts); then TypeScript files get
+ * `@tracing.operation("<op>")` on the operations still without a span, and
+ * JavaScript files (no decorators at run time on Node 20) get their body
+ * wrapped in the domain helper (`return alertSpan("<op>", {}, async () => { ... })`).
+ * Methods that already open a conventional span, other classes and telemetry
+ * backends are left alone. Idempotent.
  */
-import { CONVENTIONS } from "@floe/runtime/conventions";
+import { CONVENTIONS, deriveTracerName, RUNTIME_MODULE } from "@floe/runtime/conventions";
 import type { ClassDeclaration, MethodDeclaration, SourceFile } from "ts-morph";
 import type { FileChange, ProjectTransform } from "../core/types.js";
 import { hasTopLevelBinding } from "../project/bindings.js";
@@ -16,6 +18,13 @@ import { isTypeScriptFile, PackageProject } from "../project/package-project.js"
 import { findPluginClass, type PluginClassInfo } from "../project/plugin-class.js";
 import { runPerPackage } from "../project/run-per-package.js";
 import { overlayReader, type TextReader } from "../project/source-text.js";
+import {
+  isTracingModule,
+  migrateOperations,
+  removeUnusedLegacyImports,
+  retargetTracers,
+  type LegacySpanContext,
+} from "./instrument-operations/legacy-spans.js";
 import { opensSpan } from "./instrument-operations/opens-span.js";
 import { wrapMethodBody } from "./instrument-operations/wrap-body.js";
 
@@ -62,6 +71,43 @@ function assertNameFree(sourceFile: SourceFile, tracingPath: string, name: strin
   }
 }
 
+/** The tracer name the package's tracing module declares, else the conventional one. */
+function tracerNameOf(pkg: PackageProject, tracingPath: string, plugin: PluginClassInfo): string {
+  const text = pkg.project.getSourceFile(tracingPath)?.getFullText();
+  const declared = text && /export const TRACER_NAME = "([^"]+)"/.exec(text)?.[1];
+  return declared || pkg.packageJson.floe?.tracerName || deriveTracerName(plugin.pluginType, pkg.packageJson.name);
+}
+
+function printNotes(pkg: PackageProject, notes: readonly string[]): void {
+  for (const note of notes) process.stderr.write(`floe-codemod instrument-operations: ${pkg.packageJson.name}: ${note}\n`);
+}
+
+/** Legacy spans onto the plugin's tracer and conventional names, in every ES module of src/. */
+function migrateLegacySpans(pkg: PackageProject, plugin: PluginClassInfo, spanHelper: string, tracingPath: string): void {
+  const convention = CONVENTIONS[plugin.pluginType];
+  const context: LegacySpanContext = {
+    tracingPath,
+    tracerName: tracerNameOf(pkg, tracingPath, plugin),
+    category: convention.category,
+    spanHelper,
+    operations: convention.operations,
+    notes: [],
+  };
+  const sourceFile = plugin.sourceFile;
+  if (pkg.isCommonJs(sourceFile.getFilePath())) return;
+  const needed = migrateOperations(() => refind(sourceFile, plugin), context);
+  for (const file of pkg.sourceFiles()) {
+    if (isTracingModule(file, tracingPath) || pkg.isCommonJs(file.getFilePath())) continue;
+    const names = new Set(file === sourceFile ? needed : []);
+    if (retargetTracers(file, context)) names.add(TRACING_KIT);
+    if (names.size === 0) continue;
+    for (const name of names) assertNameFree(file, tracingPath, name);
+    ensureNamedImports(file, tracingPath, [...names]);
+    removeUnusedLegacyImports(file, RUNTIME_MODULE);
+  }
+  printNotes(pkg, context.notes);
+}
+
 export async function instrumentOperationsForPackage(packageDir: string, read?: TextReader): Promise<FileChange[]> {
   const pkg = await PackageProject.load(packageDir, read);
   const plugin = findPluginClass(pkg);
@@ -71,9 +117,10 @@ export async function instrumentOperationsForPackage(packageDir: string, read?: 
   if (!convention.instrumented || !spanHelper) return [];
 
   const sourceFile = plugin.sourceFile;
-  const pending = pendingOperations(plugin.classDeclaration, convention.operations, spanHelper);
-  if (pending.length === 0) return [];
   const tracingPath = pkg.tracingModulePath;
+  migrateLegacySpans(pkg, plugin, spanHelper, tracingPath);
+  const pending = pendingOperations(refind(sourceFile, plugin), convention.operations, spanHelper);
+  if (pending.length === 0) return pkg.changes();
   pkg.assertEsm(sourceFile.getFilePath());
   const useDecorators = isTypeScriptFile(sourceFile.getFilePath());
   const imported = useDecorators ? TRACING_KIT : spanHelper;
@@ -95,8 +142,10 @@ export const instrumentOperations: ProjectTransform = {
   kind: "project",
   name: "instrument-operations",
   description:
-    "Run the plugin class's contract operations in their domain span: @tracing.operation(\"<op>\") in TypeScript, " +
-    "the body wrapped in the span helper in JavaScript; operations that already open a span are left alone.",
+    "Run the plugin class's contract operations in their domain span: legacy spans (getTracer, @traced({ name }), " +
+    "startActiveSpan, startSpan, traced-wrapped properties) move to the plugin's tracer and {category}.{op} names " +
+    "(old name kept as floe.legacy.span_name); then @tracing.operation(\"<op>\") in TypeScript, the body wrapped in the " +
+    "span helper in JavaScript; operations that already open a conventional span are left alone.",
   run(context) {
     const read = overlayReader(context.readFile);
     return runPerPackage("instrument-operations", context, (dir) => instrumentOperationsForPackage(dir, read));

@@ -34,6 +34,7 @@ describe("project transforms over several packages", () => {
     expect(failure.failures.map((f) => f.packageDir)).toEqual([bad]);
     expect(failure.message).toMatch(/^generate-tracing: floe-alert-slack: invalid package\.json floe\.tracerName/);
     expect(failure.changes.map((c) => path.relative(good, c.path)).sort()).toEqual([
+      "package.json", // the test script and vitest for the generated test
       "src/fusion-plugin.ts",
       "src/tracing.ts",
       "test/tracing.test.ts",

@@ -57,8 +57,25 @@ export function sanitizedErrorDescription(error: unknown): string {
   }
 }
 
+/**
+ * The errors each span has recorded, so one failure is one `exception` event: a plugin's own catch
+ * that records and rethrows, then `traced` / `withSpan` seeing the same error, record it once.
+ */
+const recordedErrors = new WeakMap<Span, Set<unknown>>();
+
+/** Whether `recordSanitizedException(span, error)` already ran for this error (or, with no error given, any). */
+export function hasRecordedException(span: Span, error?: unknown): boolean {
+  const errors = recordedErrors.get(span);
+  if (errors === undefined) return false;
+  return arguments.length < 2 || errors.has(error);
+}
+
 export function recordSanitizedException(span: Span | undefined | null, error: unknown, time?: TimeInput): void {
   if (!span) return;
+  let errors = recordedErrors.get(span);
+  if (errors?.has(error)) return;
+  if (errors === undefined) recordedErrors.set(span, (errors = new Set()));
+  errors.add(error);
   span.addEvent("exception", sanitizedExceptionAttributes(error), time);
   span.setStatus({ code: SpanStatusCode.ERROR, message: sanitizedErrorDescription(error) });
 }

@@ -39,10 +39,16 @@ export const ATTRIBUTES_FN_FAILED = "floe.attributes_fn.failed";
 
 type AnyFunction = (this: unknown, ...args: never[]) => unknown;
 
+/**
+ * A function `traced` accepts for options typed by `Args`: its leading parameters are `Args`, and it
+ * may take more (`attributesFn: (table: string) => ...` on `load(table: string, options: LoadOptions)`).
+ */
+export type TracedFunction<Args extends unknown[]> = (...args: [...Args, ...any[]]) => unknown;
+
 /** What `traced(options)` returns: a wrapper and a method decorator in both dialects. */
 export interface TracedDecorator<Args extends unknown[] = unknown[]> {
-  <F extends (...args: Args) => unknown>(fn: F): F;
-  <F extends (...args: Args) => unknown>(fn: F, context: ClassMethodDecoratorContext): F;
+  <F extends TracedFunction<Args>>(fn: F): F;
+  <F extends TracedFunction<Args>>(fn: F, context: ClassMethodDecoratorContext): F;
   (target: object, propertyKey: string | symbol, descriptor: PropertyDescriptor): PropertyDescriptor;
 }
 

@@ -30,8 +30,23 @@ function templateRanges(method: MethodDeclaration): Array<readonly [number, numb
   ].map((node) => [node.getStart(), node.getEnd()] as const);
 }
 
+/** What the helper call gets besides the operation: the callback's span parameter, attributes, options. */
+export interface HelperArguments {
+  /** Name of the callback's span parameter (none by default). */
+  readonly param?: string;
+  /** Object literal text of the span attributes (`{}` by default). */
+  readonly attributes?: string;
+  /** Object literal text of the helper options (`{ kind: ... }`), if any. */
+  readonly options?: string;
+}
+
 /** Replaces the method's body text; the method node (and others of the file) must be re-fetched afterwards. */
-export function wrapMethodBody(method: MethodDeclaration, spanHelper: string, operation: string): void {
+export function wrapMethodBody(
+  method: MethodDeclaration,
+  spanHelper: string,
+  operation: string,
+  helperArguments: HelperArguments = {},
+): void {
   const body = method.getBodyOrThrow();
   if (!Node.isBlock(body)) throw new Error(`${method.getName()}: method body is not a block`);
   const sourceFile = method.getSourceFile();
@@ -57,11 +72,13 @@ export function wrapMethodBody(method: MethodDeclaration, spanHelper: string, op
     if (line.trim() === "" || insideTemplate(pos)) return line.trim() === "" && !insideTemplate(pos) ? "" : line;
     return INDENT + line;
   });
-  const arrow = `${method.isAsync() ? "async " : ""}() =>`;
-  const call = `return ${spanHelper}(${JSON.stringify(operation)}, {}, ${arrow} {`;
+  const arrow = `${method.isAsync() ? "async " : ""}(${helperArguments.param ?? ""}) =>`;
+  const attributes = helperArguments.attributes ?? "{}";
+  const call = `return ${spanHelper}(${JSON.stringify(operation)}, ${attributes}, ${arrow} {`;
+  const closing = helperArguments.options ? `}, ${helperArguments.options});` : "});";
   const wrapped =
     reindented.length === 0
-      ? `\n${methodIndent}${INDENT}${call}});\n${methodIndent}`
-      : `\n${methodIndent}${INDENT}${call}\n${reindented.join("\n")}\n${methodIndent}${INDENT}});\n${methodIndent}`;
+      ? `\n${methodIndent}${INDENT}${call}${closing}\n${methodIndent}`
+      : `\n${methodIndent}${INDENT}${call}\n${reindented.join("\n")}\n${methodIndent}${INDENT}${closing}\n${methodIndent}`;
   sourceFile.replaceText([open + 1, close], wrapped);
 }
