@@ -105,3 +105,14 @@ export function looksLikeKeyMaterial(value: string): boolean {
     !/^[0-9a-fA-F-]+$/.test(value)
   );
 }
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What a generated secret behind a `...Key` name looks like: base62/base64 key material, or a long
+ * hex string (32+ digits: API keys of many vendors are hex). UUIDs are identifiers, not keys.
+ */
+export function looksLikeGeneratedSecret(value: string): boolean {
+  if (looksLikeKeyMaterial(value)) return true;
+  return /^[0-9a-fA-F]{32,}$/.test(value) && /[0-9]/.test(value) && /[a-fA-F]/.test(value) && !UUID_SHAPE.test(value);
+}

@@ -5,6 +5,12 @@
  * `DB_PASSWORD=x`, `clientSecret: 'a b'`, query strings (`&access_token=x&`),
  * connection strings (`AccountKey=x;`, `Pwd={x}`), `Authorization: Bearer x`,
  * and URL-encoded pairs nested in another URL (`client_secret%3Dx%26`).
+ * Assignment operators of code and build files count as separators: Go
+ * `fooToken := "x"` and `var fooToken string = "x"`, Kotlin/TS/Rust
+ * `val fooToken: String = "x"`, PHP `$fooToken .= "x"`, `??=`, `||=`, make
+ * `FOO_TOKEN ::= x`, `:::=`, `?=`, `+=`, and a quoted key passed with its
+ * value as call arguments (`System.setProperty("FOO_TOKEN", "x")`,
+ * `os.setenv('API_KEY', 'x')`).
  * Keys ending in `key` with an unknown qualifier (`stripe_key`) count when
  * their value looks like generated key material.
  *
@@ -15,12 +21,19 @@
  */
 import { REDACTED } from "../marker.js";
 import { CREDENTIAL_FRAGMENT, isKeyLikeName, isSecretKeyName } from "../secret-key-names.js";
-import { looksLikeKeyMaterial } from "../text-shape.js";
+import { looksLikeGeneratedSecret } from "../text-shape.js";
 import { valueExtent } from "../value-extent.js";
 import { Splicer, type RedactionRule } from "./rule.js";
 
 // An ARN's resource type (`arn:aws:secretsmanager:eu-west-1:123456789012:secret:floe/db-AbC123`) is not a key.
-const KEY_SEPARATOR = /(?:(?<=%[0-9A-Fa-f]{2})|(?<![\w.\-\/])(?<!\barn:[\w\-]{1,64}:[\w\-]{0,64}:[\w\-]{0,64}:\d{0,12}:))(\\?["']|)([A-Za-z_][\w.\-]*)\1[ \t]*(=>|:=|:(?!:)|=(?!=)|%3[dD])[ \t]*/g;
+// A declared type between the key and `=` (`var fooToken string =`, `val fooToken: String? =`) is skipped.
+const TYPE_ANNOTATION = String.raw`(?:[ \t]*:[ \t]*|[ \t]+)(?:&(?:'static[ \t]+)?str|\[\](?:byte|string)|(?:std::)?string|String|str|CharSequence|SecretStr|SecureString|Secret|Any|any|object|char[ \t]*\*)\??(?=[ \t]*=)`;
+/** `=>`, `:=`, `::=`, `:::=`, `=`, `?=`, `+=`, `.=`, `??=`, `||=`, `:` (not `::`), URL-encoded `=`, and `,` after a quoted key. */
+const OPERATOR = String.raw`=>|:{1,3}=|:(?!:)|(?:\?\?|\|\||[?+.|])?=(?!=)|%3[dD]|,(?=[ \t]*\\?["'])`;
+const KEY_SEPARATOR = new RegExp(
+  String.raw`(?:(?<=%[0-9A-Fa-f]{2})|(?<![\w.\-\/])(?<!\barn:[\w\-]{1,64}:[\w\-]{0,64}:[\w\-]{0,64}:\d{0,12}:))(\\?["']|)([A-Za-z_][\w.\-]*)\1(?:${TYPE_ANNOTATION})?[ \t]*(${OPERATOR})[ \t]*`,
+  "g",
+);
 /** Pre-check (two linear scans): a credential fragment somewhere, and a separator somewhere. */
 const SEPARATOR = /[:=]|%3[dD]/;
 /** `user=floe`, `sslmode=require`: a key/value pair (not a base64 value, whose `=` only pads the end). */
@@ -32,19 +45,21 @@ export function redactKeyValues(text: string): string {
   KEY_SEPARATOR.lastIndex = 0;
   for (let m = KEY_SEPARATOR.exec(text); m !== null; m = KEY_SEPARATOR.exec(text)) {
     const key = m[2]!;
+    // `f(a, b)`: only a quoted key followed by a quoted value is a pair (`setProperty("FOO_TOKEN", "x")`).
+    if (m[3] === "," && m[1] === "") continue;
     const named = isSecretKeyName(key);
     if (!named && !isKeyLikeName(key)) continue;
     const at = KEY_SEPARATOR.lastIndex;
     // `password= user=floe`: an empty value, the next pair starts after the blank.
     if (m[3] === "=" && (text[at - 1] === " " || text[at - 1] === "\t") && NEXT_PAIR.test(text.slice(at, at + 130))) continue;
     const value = valueExtent(text, at, {
-      equals: m[3] !== ":",
+      equals: m[3] !== ":" && m[3] !== ",",
       encoded: m[3]!.startsWith("%"),
       spaced: false,
       authorization: AUTHORIZATION_KEY.test(key),
     });
     if (!value) continue;
-    const secret = value.secret && (named || looksLikeKeyMaterial(text.slice(value.start, value.end)));
+    const secret = value.secret && (named || looksLikeGeneratedSecret(text.slice(value.start, value.end)));
     if (secret) out.replace(value.start, value.end, REDACTED);
     // A value that is not a secret may itself be the next key (`credentials: aws_session_token = x`).
     KEY_SEPARATOR.lastIndex = secret ? Math.max(value.next, at) : at;
