@@ -12,7 +12,9 @@
  * value as call arguments (`System.setProperty("FOO_TOKEN", "x")`,
  * `os.setenv('API_KEY', 'x')`).
  * Keys ending in `key` with an unknown qualifier (`stripe_key`) count when
- * their value looks like generated key material.
+ * their value looks like generated key material, and keys naming a vendor
+ * whose tokens have no prefix (`algolia_admin`, `"artifactory", "..."`) when
+ * their value looks generated.
  *
  * One sticky scan finds `key <separator>` pairs; only when the key names a
  * credential is the value measured (see value-extent) and replaced. Scanning
@@ -20,8 +22,8 @@
  * swallows a credential pair that follows it (`error: password=x`).
  */
 import { REDACTED } from "../marker.js";
-import { CREDENTIAL_FRAGMENT, isKeyLikeName, isSecretKeyName } from "../secret-key-names.js";
-import { looksLikeGeneratedSecret } from "../text-shape.js";
+import { CREDENTIAL_FRAGMENT, VENDOR_FRAGMENT, isKeyLikeName, isSecretKeyName, isVendorKeyName } from "../secret-key-names.js";
+import { looksLikeGeneratedSecret, looksLikeVendorSecret } from "../text-shape.js";
 import { valueExtent } from "../value-extent.js";
 import { Splicer, type RedactionRule } from "./rule.js";
 
@@ -48,7 +50,9 @@ export function redactKeyValues(text: string): string {
     // `f(a, b)`: only a quoted key followed by a quoted value is a pair (`setProperty("FOO_TOKEN", "x")`).
     if (m[3] === "," && m[1] === "") continue;
     const named = isSecretKeyName(key);
-    if (!named && !isKeyLikeName(key)) continue;
+    const keyLike = !named && isKeyLikeName(key);
+    const vendor = !named && isVendorKeyName(key);
+    if (!named && !keyLike && !vendor) continue;
     const at = KEY_SEPARATOR.lastIndex;
     // `password= user=floe`: an empty value, the next pair starts after the blank.
     if (m[3] === "=" && (text[at - 1] === " " || text[at - 1] === "\t") && NEXT_PAIR.test(text.slice(at, at + 130))) continue;
@@ -59,7 +63,8 @@ export function redactKeyValues(text: string): string {
       authorization: AUTHORIZATION_KEY.test(key),
     });
     if (!value) continue;
-    const secret = value.secret && (named || looksLikeGeneratedSecret(text.slice(value.start, value.end)));
+    const raw = text.slice(value.start, value.end);
+    const secret = value.secret && (named || (keyLike && looksLikeGeneratedSecret(raw)) || (vendor && looksLikeVendorSecret(raw)));
     if (secret) out.replace(value.start, value.end, REDACTED);
     // A value that is not a secret may itself be the next key (`credentials: aws_session_token = x`).
     KEY_SEPARATOR.lastIndex = secret ? Math.max(value.next, at) : at;
@@ -69,6 +74,6 @@ export function redactKeyValues(text: string): string {
 
 export const keyValueRule: RedactionRule = {
   name: "key-value",
-  mayApply: (text) => CREDENTIAL_FRAGMENT.test(text) && SEPARATOR.test(text),
+  mayApply: (text) => SEPARATOR.test(text) && (CREDENTIAL_FRAGMENT.test(text) || VENDOR_FRAGMENT.test(text)),
   apply: redactKeyValues,
 };
