@@ -122,6 +122,11 @@ const PREFIXED: Record<string, () => string> = {
   "harness": () => `pat.${randomMixed(BASE64URL, 22)}.${randomMixed(ALNUM, 24)}.${randomMixed(ALNUM, 20)}`,
   "sourcegraph": () => `sgp_${hexMixed(16)}_${hexMixed(40)}`,
   "adobe client secret": () => `p8e-${randomMixed(ALNUM, 32)}`,
+  "vercel": () => `${["vcp", "vci", "vca", "vcr", "vck"][Math.floor(Math.random() * 5)]}_${randomMixed(ALNUM, 40)}`,
+  "figma": () => `figd_${randomMixed(BASE64URL, 40)}`,
+  "cloudflare api token": () => `${["cfk", "cfut", "cfat"][Math.floor(Math.random() * 3)]}_${randomMixed(ALNUM, 40)}${hexMixed(8)}`,
+  "tailscale (any key type)": () => `tskey-${["auth", "api", "client", "webhook"][Math.floor(Math.random() * 4)]}-${randomMixed(ALNUM, 16)}-${randomMixed(ALNUM, 40)}`,
+  "shopify (alphanumeric)": () => `shpat_${randomMixed(ALNUM, 32)}`,
   "jwt": () => `eyJ${randomMixed(BASE64URL, 30)}.eyJ${randomMixed(BASE64URL, 60)}.${randomMixed(BASE64URL, 43)}`,
   "base64-encoded jwt": () => base64Of(`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ${randomMixed(BASE64URL, 60)}.${randomMixed(BASE64URL, 43)}`),
 };
@@ -232,6 +237,16 @@ describe("webhook URLs and host-bound credentials", () => {
     const output = sanitizeErrorMessage(`Teams connector returned 400 for ${url}`);
     expect(leakedSecrets(output, [secret, signature])).toEqual([]);
     expect(output).toContain("webhook.office.com");
+  });
+
+  it("GitHub x-oauth-basic URLs lose the token in the user name", () => {
+    const token = `ghp_${randomMixed(ALNUM, 36)}`;
+    const hexToken = hexMixed(40);
+    for (const secret of [token, hexToken]) {
+      expect(sanitizeErrorMessage(`fatal: https://${secret}:x-oauth-basic@github.com/floe/app.git not found`)).toBe(
+        `fatal: https://${REDACTED}:x-oauth-basic@github.com/floe/app.git not found`,
+      );
+    }
   });
 
   it("Sidekiq gem server URLs lose the whole user:password license", () => {

@@ -3,7 +3,8 @@
  * `mongodb+srv://`, `redis://:p@host` with an empty user, `amqps://`,
  * scheme-relative `//u:p@host`), and random-looking bare userinfo that is a
  * key on its own (Sentry DSNs, `https://<token>@host`); on Sidekiq's gem
- * servers (`contribsys.com`) the user name is part of the license, so it goes too. The user name, host,
+ * servers (`contribsys.com`) the user name is part of the license, so it goes too, and with
+ * GitHub's `<token>:x-oauth-basic@` the user name is the token. The user name, host,
  * port and path stay: they are what makes a connection error debuggable.
  */
 import { REDACTED } from "../marker.js";
@@ -21,6 +22,8 @@ const TOKEN_USER = /(?<!\/)\/\/([^\s/?#@:"'<>]{16,})@(?=[\w\[])/g;
 export function redactUrlUserinfo(text: string): string {
   let result = text.replace(USER_PASSWORD, (whole: string, user: string, password: string, host: string) => {
     if (CREDENTIAL_USER_HOST.test(host)) return `//${REDACTED}@`;
+    // `https://<token>:x-oauth-basic@github.com/`: the user name is the token, the password a constant.
+    if (/^x-oauth-(?:basic|token)$/i.test(password)) return user === "" || user === REDACTED ? whole : `//${REDACTED}:${password}@`;
     return password === REDACTED ? whole : `//${user}:${REDACTED}@`;
   });
   result = result.replace(TOKEN_USER, (whole: string, user: string) =>

@@ -1,7 +1,7 @@
 /**
  * Cloud providers and infrastructure: AWS (access key ids, Bedrock API keys), Google, Azure AD client
  * secrets, Alibaba, DigitalOcean, Cloudflare origin CA keys, Heroku, Fly.io, Vault, Terraform Cloud,
- * Pulumi, Doppler, 1Password, Tailscale, Scalingo, Yandex, Defined Networking, ClickHouse Cloud, Supabase.
+ * Pulumi, Doppler, 1Password, Tailscale, Cloudflare API tokens, Vercel, Scalingo, Yandex, Defined Networking, ClickHouse Cloud, Supabase.
  */
 import { END, mixed, type VendorFormat } from "./format.js";
 
@@ -24,7 +24,9 @@ export const CLOUD_FORMATS: readonly VendorFormat[] = [
   { vendor: "doppler", pattern: "dp\\.(?:st|pt|sa|ct|scim|audit)\\.[A-Za-z0-9_\\-]{20,}" },
   { vendor: "1password-service-account", pattern: "ops_eyJ[A-Za-z0-9+/=_\\-]{20,}" },
   { vendor: "1password-secret-key", pattern: "A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}" + END, check: (t) => /\d/.test(t.slice(3)) },
-  { vendor: "tailscale", pattern: "tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9_\\-]{20,}" },
+  { vendor: "tailscale", pattern: "tskey-(?:(?:auth|api|client|scim|webhook)-[A-Za-z0-9_\\-]{20,}|[a-z]{2,20}-[A-Za-z0-9_]{8,40}-[A-Za-z0-9_]{16,60})" },
+  { vendor: "cloudflare-api-token", pattern: "(?:cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}" + END },
+  { vendor: "vercel", pattern: "(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}" + END },
   { vendor: "scalingo", pattern: "tk-us-[A-Za-z0-9_\\-]{48}" },
   { vendor: "yandex", pattern: "(?:t1\\.[A-Za-z0-9_\\-]+={0,2}\\.[A-Za-z0-9_\\-]{86}={0,2}|AQVN[A-Za-z0-9_\\-]{35,38}" + END + "|YC[A-Za-z0-9_\\-]{38}" + END + ")", check: (t) => !t.startsWith("YC") || mixed(t) },
   { vendor: "defined-networking", pattern: "dnkey-[A-Za-z0-9=_\\-]{26}-[A-Za-z0-9=_\\-]{52}" },

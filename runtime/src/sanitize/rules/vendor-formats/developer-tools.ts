@@ -2,7 +2,7 @@
  * Package registries and developer platforms: npm, PyPI, RubyGems, Clojars, JFrog Artifactory,
  * Docker Hub, Databricks, Postman, Linear, Notion, Airtable, PlanetScale, Prefect, ReadMe,
  * Infracost, 42 Intra, SettleMint, Dropbox, MaxMind, Octopus Deploy, Grafana, Mapbox, Beamer,
- * Adobe client secrets.
+ * Adobe client secrets, Figma.
  */
 import { END, hasDigitAndLetter, mixed, type VendorFormat } from "./format.js";
 
@@ -30,6 +30,7 @@ export const DEVELOPER_TOOL_FORMATS: readonly VendorFormat[] = [
   { vendor: "grafana", pattern: "(?:glsa|glc)_[A-Za-z0-9_=+/]{30,}" },
   { vendor: "grafana-api-key", pattern: "eyJrIjoi[A-Za-z0-9+/]{40,}={0,3}" },
   { vendor: "mapbox", pattern: "[ps]k\\.eyJ[A-Za-z0-9_\\-]{20,}\\.[A-Za-z0-9_\\-]{20,}|[ps]k\\.[A-Za-z0-9]{60}\\.[A-Za-z0-9_\\-]{22}" },
+  { vendor: "figma", pattern: "figd_[A-Za-z0-9_\\-]{40,200}" },
   { vendor: "adobe-client-secret", pattern: "p8e-[A-Za-z0-9]{32}" + END },
   { vendor: "beamer", pattern: "b_[A-Za-z0-9=_\\-]{44}" + END, check: mixed },
 ];
