@@ -36,6 +36,8 @@ const KEY_SEPARATOR = new RegExp(
   String.raw`(?:(?<=%[0-9A-Fa-f]{2})|(?<![\w.\-\/])(?<!\barn:[\w\-]{1,64}:[\w\-]{0,64}:[\w\-]{0,64}:\d{0,12}:))(\\?["']|)([A-Za-z_][\w.\-]*)\1(?:${TYPE_ANNOTATION})?[ \t]*(${OPERATOR})[ \t]*`,
   "g",
 );
+/** A key as people write one (`FOO_TOKEN`, `api_key`, `clientSecret`, `X-Api-Key`), not a quoted random value. */
+const NAME_SHAPED = /^(?:[A-Z][A-Z0-9_.\-]*|[a-z][a-z0-9_.\-]*|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+|[A-Z][a-z0-9]+(?:[\-_.]?[A-Z][a-z0-9]+)*)$/;
 /** Pre-check (two linear scans): a credential fragment somewhere, and a separator somewhere. */
 const SEPARATOR = /[:=]|%3[dD]/;
 /** `user=floe`, `sslmode=require`: a key/value pair (not a base64 value, whose `=` only pads the end). */
@@ -48,7 +50,7 @@ export function redactKeyValues(text: string): string {
   for (let m = KEY_SEPARATOR.exec(text); m !== null; m = KEY_SEPARATOR.exec(text)) {
     const key = m[2]!;
     // `f(a, b)`: only a quoted key followed by a quoted value is a pair (`setProperty("FOO_TOKEN", "x")`).
-    if (m[3] === "," && m[1] === "") continue;
+    if (m[3] === "," && (m[1] === "" || !NAME_SHAPED.test(key))) continue;
     const named = isSecretKeyName(key);
     const keyLike = !named && isKeyLikeName(key);
     const vendor = !named && isVendorKeyName(key);
