@@ -1,15 +1,41 @@
 /**
- * Decides whether a key found inside free text (`DB_PASSWORD`, `clientSecret`,
- * `X-Api-Key`, `aws_secret_access_key`, `_authToken`, `AccountKey`,
- * `X-Amz-Signature`) names a credential. Connection strings and DSNs are not
- * credentials as a whole: the URL and key/value rules redact the password
- * inside them and keep the host. Message keys come in shapes span
- * attribute keys never take (`PGPASSWORD`, `PRIVATE-TOKEN`, `sessionid`), so
- * this is the text-side counterpart of `isSensitiveAttributeKey` in the
- * conventions: it splits the key into words and looks for a credential word
- * that is not followed by a word that makes the key describe metadata
- * (`token_type`, `password_length`, `SharedAccessKeyName`, `token_url`).
+ * The one classifier of key names for credentials, shared by span attribute
+ * keys (`isSensitiveAttributeKey` in the conventions, used by
+ * RedactingSpanExporter and the `no-sensitive-span-attributes` lint rule)
+ * and keys found inside error text (`DB_PASSWORD=`, `"clientSecret":`,
+ * `X-Api-Key:`, `--password`). It splits a key into words (`clientSecret`,
+ * `X-Api-Key`, `spring.datasource.password`, `PGPASSWORD` -> `pgpassword`)
+ * and looks for a credential word that no descriptive word follows.
+ *
+ * One word list, two modes:
+ * - `attribute`: the whole attribute value is dropped. Words whose value has
+ *   its own structure (`cookie`, `dsn`, `connection_string`) count too: an
+ *   attribute is one opaque value, and dropping it is the only safe choice.
+ * - `text`: the value after the key is redacted. Structured words do not
+ *   count here, because dedicated rules redact only the secret parts and keep
+ *   what makes the message useful (the URL rule keeps a DSN's host, the cookie
+ *   rule keeps `theme=dark`, the key/value rule finds `Password=` inside a
+ *   connection string).
+ *
+ * Policy on look-alikes (both modes):
+ * - A credential word followed by a descriptive word describes metadata:
+ *   `token_type`, `token_count`, `password_length`, `secret.arn`,
+ *   `SharedAccessKeyName`, `token_url`, `auth.method`, `TokenExpiredError`.
+ * - Words that merely contain a credential word are not credentials:
+ *   `keyboard`, `monkey`, `author`, `tokenizer`, `max_tokens`, `passenger`.
+ * - `key` alone is not a credential (`storage.key`, `cache_key`,
+ *   `primary_key`); `<qualifier> key` is when the qualifier says so (`api`,
+ *   `access`, `secret`, `private`, `account`, `master`, `signing`, ...).
+ *   In text mode, a key merely ending in `key` (`stripe_key`, `primary_key`)
+ *   redacts its value only when the value looks generated (see
+ *   `isKeyLikeName`), so `primary_key: id` stays.
+ * - Session identifiers (`sessionid`, `JSESSIONID`, `session.id`) and one-time
+ *   passwords (`otp`) are credentials; `PGPASSWORD`, `AccountKey`,
+ *   `SharedAccessKey`, `sessid`, `passcode` are too.
+ * Vendor-named keys (`algolia_admin`) are in `vendor-key-names.ts`.
  */
+
+export type KeyMode = "attribute" | "text";
 
 /** Words that name a credential on their own. */
 const CREDENTIAL_WORDS = new Set([
@@ -18,8 +44,13 @@ const CREDENTIAL_WORDS = new Set([
   "sessionid", "sessid", "privatekey", "accesskey", "secretkey", "accountkey", "masterkey", "sas", "otp",
 ]);
 
+/** Words whose value is structured (cookies, DSNs, connection strings): a credential in attribute mode only. */
+const STRUCTURED_WORDS = new Set(["cookie", "cookies", "dsn", "connectionstring", "connstr"]);
+/** Two-word spellings of structured words (`connection_string`, `conn_str`, `set-cookie` is one word `cookie`). */
+const STRUCTURED_PAIRS = new Set(["connection_string", "conn_string", "conn_str"]);
+
 /** Endings of compound words that name a credential (`pgpassword`, `authtoken`, `clientsecret`). */
-const CREDENTIAL_SUFFIX = /(?:passwords?|passwd|passphrase|secrets?|token|apikey|accesskey|secretkey|privatekey|sessionid|credentials?|signature)$/;
+const CREDENTIAL_SUFFIX = /(?:passwords?|passwd|passphrase|secrets?|token|apikey|accesskey|secretkey|privatekey|sess(?:ion)?id|credentials?|signature)$/;
 
 /** `<word> key` pairs that name a credential (`api key`, `account key`, `x-functions-key`). */
 const KEY_QUALIFIERS = new Set([
@@ -39,9 +70,17 @@ const DESCRIPTIVE_WORDS = new Set([
   "command", "cmd", "helper", "strength", "complexity", "reset", "changed", "updated", "created", "used",
   "id_type", "limit", "retries", "level", "flag", "option", "options", "template", "pattern", "regex",
   "expired", "issued", "iat", "nbf", "refreshed", "revoked", "rotated", "last", "exists", "missing", "invalid",
+  // OpenTelemetry semantic conventions that describe, not carry, a secret: `aspnetcore.identity.token_purpose`,
+  // `aspnetcore.authorization.result`, `aws.secretsmanager.secret.arn`, `process.session_leader.pid`.
+  "result", "purpose", "verified", "policy", "arn", "pid", "usage", "budget",
   // `NoCredentialsError: Unable to ...`, `TokenExpiredException:`: an error class named after a credential.
   "error", "errors", "exception", "err", "warning", "failure",
 ]);
+
+/** Whether a word, after a credential word, makes a key describe metadata (`token_type`, `secret_arn`). */
+export function isDescriptiveWord(word: string): boolean {
+  return DESCRIPTIVE_WORDS.has(word);
+}
 
 /** Splits `clientSecret`, `X-Api-Key`, `spring.datasource.password` into lowercase words. */
 export function keyWords(key: string): string[] {
@@ -55,26 +94,34 @@ export function keyWords(key: string): string[] {
 
 /** Cheap filter: every credential word above contains one of these fragments. */
 export const CREDENTIAL_FRAGMENT = /pass|pw|secret|token|key|auth|cred|sig|jwt|bearer|sess|otp|sas|conn|bundle_/i;
+/** The attribute-mode filter also lets the structured words through. */
+const ATTRIBUTE_FRAGMENT = /pass|pw|secret|token|key|auth|cred|sig|jwt|bearer|sess|otp|sas|conn|bundle_|cookie|dsn/i;
 
-/** Keys repeat across messages (`password`, `token`): remember recent verdicts, bounded. */
-const verdicts = new Map<string, boolean>();
-const MAX_REMEMBERED = 512;
+/** Keys repeat across messages and spans (`password`, `token`): remember recent verdicts per mode, bounded. */
+const verdicts: Record<KeyMode, Map<string, boolean>> = { attribute: new Map(), text: new Map() };
+const MAX_REMEMBERED = 1024;
 
-/** Whether a key found in a message names a credential whose value must be redacted. */
-export function isSecretKeyName(key: string): boolean {
-  if (key.length > 128 || !CREDENTIAL_FRAGMENT.test(key)) return false;
-  const known = verdicts.get(key);
+/** Whether `key` names a credential, in the given mode (see the module header). */
+export function namesCredential(key: string, mode: KeyMode): boolean {
+  if (key.length > 128 || !(mode === "text" ? CREDENTIAL_FRAGMENT : ATTRIBUTE_FRAGMENT).test(key)) return false;
+  const remembered = verdicts[mode];
+  const known = remembered.get(key);
   if (known !== undefined) return known;
-  const verdict = classifyKey(key);
-  if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
-  verdicts.set(key, verdict);
+  const verdict = classifyKey(key, mode);
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  remembered.set(key, verdict);
   return verdict;
+}
+
+/** Whether a key found in a message names a credential whose value must be redacted (text mode). */
+export function isSecretKeyName(key: string): boolean {
+  return namesCredential(key, "text");
 }
 
 /** Bundler's per-host credential variables (`BUNDLE_GEMS__CONTRIBSYS__COM=user:password`). */
 const BUNDLER_HOST_CREDENTIAL = /^BUNDLE_[A-Z0-9_\-]*[A-Z0-9]__[A-Z0-9_\-]*[A-Z0-9]$/;
 
-function classifyKey(key: string): boolean {
+function classifyKey(key: string, mode: KeyMode): boolean {
   if (BUNDLER_HOST_CREDENTIAL.test(key)) return true;
   const words = keyWords(key).map((word) => word.replace(/(?<=[a-z])\d+$/, ""));
   let last = -1;
@@ -83,6 +130,10 @@ function classifyKey(key: string): boolean {
     const next = words[i + 1];
     if (CREDENTIAL_WORDS.has(word) || CREDENTIAL_SUFFIX.test(word)) last = i;
     if (next === "key" && KEY_QUALIFIERS.has(word)) last = i + 1;
+    if (mode === "attribute") {
+      if (STRUCTURED_WORDS.has(word)) last = i;
+      if (next !== undefined && STRUCTURED_PAIRS.has(`${word}_${next}`)) last = i + 1;
+    }
   }
   if (last < 0) return false;
   for (let i = last + 1; i < words.length; i++) {
@@ -104,56 +155,4 @@ export function isKeyLikeName(key: string): boolean {
   if (key.length > 128 || !ENDS_IN_KEY.test(key)) return false;
   const words = keyWords(key);
   return words[words.length - 1] === "key";
-}
-
-/**
- * Vendors whose credentials have no distinctive prefix, so public scanners (gitleaks' keyword rules)
- * find them by the vendor's name in the key: `algolia_admin = ...`, `"artifactory", "..."`,
- * `TWITTER_CONSUMER = ...`. A key naming one counts when its value looks generated (see
- * `looksLikeVendorSecret`), unless a word in it says the value identifies something (`xray_trace_id`).
- */
-const VENDOR_WORDS = new Set([
-  "adafruit", "adobe", "airtable", "algolia", "alibaba", "asana", "atlassian", "confluence", "jira", "beamer",
-  "bitbucket", "bittrex", "meraki", "cloudflare", "codecov", "cohere", "coinbase", "confluent", "contentful",
-  "datadog", "dd", "discord", "droneci", "dropbox", "etsy", "facebook", "fb", "fastly", "finicity", "finnhub",
-  "flickr", "freshbooks", "gitter", "gocardless", "heroku", "hubspot", "intercom", "jfrog", "artifactory",
-  "bintray", "xray", "kraken", "kucoin", "launchdarkly", "linear", "linkedin", "lob", "looker", "mailchimp",
-  "mailgun", "mapbox", "mattermost", "messagebird", "netlify", "newrelic", "nytimes", "newyorktimes", "okta",
-  "plaid", "privateai", "rapidapi", "sendbird", "sentry", "squarespace", "sumo", "sumologic", "telegram",
-  "travis", "travisci", "twitch", "twitter", "typeform", "yandex", "zendesk", "snyk", "sonar", "sourcegraph",
-  "contribsys", "sidekiq", "pagerduty", "opsgenie", "segment", "mixpanel", "amplitude", "pusher", "algolia",
-  "circleci", "buildkite", "vercel", "netlify", "render", "railway", "fly", "supabase", "firebase", "pinecone",
-  "cohere", "mistral", "replicate", "openai", "anthropic", "azure", "gcp", "aws",
-]);
-
-/** Compound spellings of multi-word vendors (`message_bird`, `new-relic`, `linked_in`, `private_ai`). */
-const VENDOR_PAIRS = new Set(["message_bird", "new_relic", "linked_in", "private_ai", "new_york", "drone_ci", "travis_ci", "sumo_logic"]);
-
-/** Words that make a vendor-named key identify something rather than authenticate. */
-const IDENTIFYING_WORDS = new Set([
-  "trace", "span", "request", "req", "correlation", "channel", "guild", "user", "username", "org", "organization",
-  "account", "project", "region", "zone", "site", "index", "bucket", "queue", "topic", "table", "build", "commit",
-  "run", "job", "pipeline", "branch", "repo", "repository", "workspace", "team", "email", "page", "message", "event",
-  "app", "tenant", "subscription", "resource", "instance", "cluster", "namespace", "environment", "release", "site", "trace_id",
-]);
-
-/** Cheap filter for `isVendorKeyName` and the key/value pre-check. */
-export const VENDOR_FRAGMENT = new RegExp([...VENDOR_WORDS, "message.?bird", "new.?relic", "linked.?in", "private.?ai"].join("|"), "i");
-
-/** Whether a key names a vendor whose credentials are only recognisable by that name. */
-export function isVendorKeyName(key: string): boolean {
-  if (key.length > 128 || !VENDOR_FRAGMENT.test(key)) return false;
-  const words = keyWords(key);
-  let vendor = false;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    if (i + 1 < words.length && VENDOR_PAIRS.has(`${word}_${words[i + 1]}`)) {
-      vendor = true;
-      i++;
-      continue;
-    }
-    if (DESCRIPTIVE_WORDS.has(word) || IDENTIFYING_WORDS.has(word)) return false;
-    if (VENDOR_WORDS.has(word)) vendor = true;
-  }
-  return vendor;
 }

@@ -22,7 +22,8 @@
  * swallows a credential pair that follows it (`error: password=x`).
  */
 import { REDACTED } from "../marker.js";
-import { CREDENTIAL_FRAGMENT, VENDOR_FRAGMENT, isKeyLikeName, isSecretKeyName, isVendorKeyName } from "../secret-key-names.js";
+import { CREDENTIAL_FRAGMENT, isKeyLikeName, isSecretKeyName } from "../secret-key-names.js";
+import { VENDOR_FRAGMENT, isVendorKeyName } from "../vendor-key-names.js";
 import { looksLikeGeneratedSecret, looksLikeVendorSecret } from "../text-shape.js";
 import { valueExtent } from "../value-extent.js";
 import { Splicer, type RedactionRule } from "./rule.js";
