@@ -42,7 +42,8 @@ const AGE_PLUGIN_IDENTITY = /(?<![A-Za-z0-9])AGE-PLUGIN-[A-Z0-9]{1,32}-1[QPZRY9X
 /** `"kty"` marks a JWK; its private members are single base64url strings. */
 const JWK_PRIVATE_MEMBER = /(\\?"(?:d|p|q|dp|dq|qi|k)\\?"[ \t]*:[ \t]*\\?")([A-Za-z0-9_\-]{8,})(?=\\?")/g;
 
-const RSA_KEY_VALUE = /<RSAKeyValue>[^]{0,16384}?<\/RSAKeyValue>/g;
+const RSA_OPEN = "<RSAKeyValue>";
+const RSA_CLOSE = "</RSAKeyValue>";
 const RSA_PRIVATE_ELEMENT = /(<(P|Q|DP|DQ|InverseQ|D)>)([^<]{1,4096})(<\/\2>)/g;
 
 function redactDerBodies(text: string): string {
@@ -60,10 +61,18 @@ function redactJwkMembers(text: string): string {
   return text.replace(JWK_PRIVATE_MEMBER, (_whole: string, prefix: string) => `${prefix}${REDACTED}`);
 }
 
+/** Each `<RSAKeyValue>...</RSAKeyValue>` block once; the close tag is searched once per block, so unclosed blocks stay linear. */
 function redactRsaKeyValues(text: string): string {
-  return text.replace(RSA_KEY_VALUE, (block: string) =>
-    block.replace(RSA_PRIVATE_ELEMENT, (_whole: string, open: string, _name: string, _value: string, close: string) => `${open}${REDACTED}${close}`),
-  );
+  const parts: string[] = [];
+  let last = 0;
+  for (let open = text.indexOf(RSA_OPEN); open !== -1; open = text.indexOf(RSA_OPEN, last)) {
+    const close = text.indexOf(RSA_CLOSE, open);
+    if (close === -1) break;
+    const block = text.slice(open, close);
+    parts.push(text.slice(last, open), block.replace(RSA_PRIVATE_ELEMENT, (_whole: string, start: string, _name: string, _value: string, end: string) => `${start}${REDACTED}${end}`));
+    last = close;
+  }
+  return parts.length === 0 ? text : parts.join("") + text.slice(last);
 }
 
 export function redactPrivateKeyMaterial(text: string): string {
