@@ -37,7 +37,18 @@ const IDENTIFYING_WORDS = new Set([
 ]);
 
 /** Cheap filter for `isVendorKeyName` and the key/value pre-check. */
-export const VENDOR_FRAGMENT = new RegExp([...VENDOR_WORDS, "message.?bird", "new.?relic", "linked.?in", "private.?ai"].join("|"), "i");
+export const VENDOR_FRAGMENT = new RegExp(byFirstLetter([...VENDOR_WORDS, "message.?bird", "new.?relic", "linked.?in", "private.?ai"]), "i");
+
+/** `a(?:dafruit|dobe)|b(?:eamer|...)`: the same alternation grouped by first letter, which the regex engine scans faster. */
+function byFirstLetter(words: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const word of words) {
+    const rest = groups.get(word[0]!) ?? [];
+    rest.push(word.slice(1));
+    groups.set(word[0]!, rest);
+  }
+  return [...groups].map(([first, rest]) => `${first}(?:${rest.join("|")})`).join("|");
+}
 
 /** Whether a key names a vendor whose credentials are only recognisable by that name. */
 export function isVendorKeyName(key: string): boolean {

@@ -3,7 +3,8 @@
  * wherever they appear (no key needed). The formats live by family in
  * `vendor-formats/` (source control, cloud, AI, payments, messaging,
  * developer tools, observability); all families run as one alternation so a
- * message is scanned once. Next to an AWS access key id, a bare 40-character
+ * message is scanned once. Formats without a literal prefix join it only for
+ * messages that contain their hint. Next to an AWS access key id, a bare 40-character
  * base64 token is its secret key.
  */
 import { REDACTED } from "../marker.js";
@@ -30,10 +31,31 @@ export const VENDOR_FORMATS: readonly VendorFormat[] = [
   ...OBSERVABILITY_FORMATS,
 ];
 
-const ANY_VENDOR = new RegExp(
-  `(?<![A-Za-z0-9])(?:${VENDOR_FORMATS.map((format) => `(${format.pattern})`).join("|")})`,
-  "g",
-);
+interface Scanner {
+  readonly regex: RegExp;
+  readonly formats: readonly VendorFormat[];
+}
+
+function scannerOf(formats: readonly VendorFormat[]): Scanner {
+  const regex = new RegExp(`(?<![A-Za-z0-9])(?:${formats.map((format) => `(${format.pattern})`).join("|")})`, "g");
+  return { regex, formats };
+}
+
+const UNHINTED = VENDOR_FORMATS.filter((format) => format.hint === undefined);
+const HINTED = VENDOR_FORMATS.filter((format) => format.hint !== undefined);
+/** One scanner per set of hinted formats a message can match (bit i = HINTED[i]), built on first use. */
+const scanners = new Map<number, Scanner>();
+
+function scannerFor(text: string): Scanner {
+  let mask = 0;
+  for (let i = 0; i < HINTED.length; i++) if (HINTED[i]!.hint!.test(text)) mask |= 1 << i;
+  let scanner = scanners.get(mask);
+  if (scanner === undefined) {
+    scanner = scannerOf([...UNHINTED, ...HINTED.filter((_, i) => (mask & (1 << i)) !== 0)]);
+    scanners.set(mask, scanner);
+  }
+  return scanner;
+}
 
 /** An AWS access key id or secret-key wording: a bare 40-character base64 token nearby is its secret key. */
 const AWS_CONTEXT = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])|secret[ _\-]?access[ _\-]?key/i;
@@ -45,10 +67,11 @@ function redactAwsSecretKeys(text: string): string {
 
 export function redactVendorTokens(text: string): string {
   const withAwsSecrets = AWS_CONTEXT.test(text) ? redactAwsSecretKeys(text) : text;
-  return withAwsSecrets.replace(ANY_VENDOR, (token: string, ...groups: unknown[]) => {
-    for (let i = 0; i < VENDOR_FORMATS.length; i++) {
+  const { regex, formats } = scannerFor(withAwsSecrets);
+  return withAwsSecrets.replace(regex, (token: string, ...groups: unknown[]) => {
+    for (let i = 0; i < formats.length; i++) {
       if (groups[i] === undefined) continue;
-      const check = VENDOR_FORMATS[i]!.check;
+      const check = formats[i]!.check;
       return check === undefined || check(token) ? REDACTED : token;
     }
     return token;

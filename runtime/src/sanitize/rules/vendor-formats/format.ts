@@ -13,6 +13,12 @@ export interface VendorFormat {
   readonly pattern: string;
   /** Extra shape check for formats whose prefix alone is weak. */
   readonly check?: (token: string) => boolean;
+  /**
+   * For a format that does not start with a literal prefix (`[a-f0-9]{32}-us\d`): text it cannot match
+   * without. The format joins the scan only for messages containing it, so common messages do not pay
+   * for a character-class branch tried at every position.
+   */
+  readonly hint?: RegExp;
 }
 
 /** Not followed by another token character: a fixed-length format is not the start of a longer word. */
