@@ -220,7 +220,8 @@ describe("keyword families", () => {
 describe("webhook URLs and host-bound credentials", () => {
   it("Slack webhooks of every kind lose their secret path, keep host and ids", () => {
     const services = `https://hooks.slack.com/services/T${randomFrom(UPPER_ALNUM, 10)}/B${randomFrom(UPPER_ALNUM, 10)}/${randomMixed(ALNUM, 24)}`;
-    const workflow = `https://hooks.slack.com/workflows/${randomMixed(BASE64, 48)}`;
+    // A path that begins like a team id (`T` + capitals + `/`) would keep that segment, as for services URLs.
+    const workflow = `https://hooks.slack.com/workflows/${randomMixed(ALPHA_LOWER, 1)}${randomMixed(BASE64, 47)}`;
     for (const url of [services, workflow]) {
       const secret = url.split("/").pop()!;
       const output = sanitizeErrorMessage(`POST ${url} failed: 404 no_service`);

@@ -76,7 +76,8 @@ function headlessBodyStart(text: string, end: number, limit: number): number {
       start = q + line.indexOf(core);
     } else if (core !== "" || start !== end) {
       const run = TRAILING_BASE64.exec(core)?.[0] ?? "";
-      if (run.length >= 16 || (run.length >= 8 && /[0-9+/]/.test(run))) start = q + line.lastIndexOf(run);
+      // A cut-off first line keeps only its base64 tail; 8 characters is the corpus's leak window.
+      if (run.length >= 8) start = q + line.lastIndexOf(run);
       return start;
     }
     if (q <= limit) return start;
