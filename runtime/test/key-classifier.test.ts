@@ -24,6 +24,7 @@ const METADATA_KEYS = [
   "session.timeout", "process.session_leader.pid", "aspnetcore.identity.token_purpose", "aspnetcore.authorization.result",
   "TokenExpiredError", "NoCredentialsError", "http.status_code", "db.name", "user.name",
   "keyboard", "monkey", "author", "authority", "tokenizer", "passenger", "compass", "bypass_cache",
+  "secrets.found", "secrets.provider", "credentials.source", "token_found",
   "primary_key", "cache_key", "key", "sort_key", "partition_key", "keyspace",
 ];
 

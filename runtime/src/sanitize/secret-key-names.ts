@@ -29,6 +29,8 @@
  *   In text mode, a key merely ending in `key` (`stripe_key`, `primary_key`)
  *   redacts its value only when the value looks generated (see
  *   `isKeyLikeName`), so `primary_key: id` stays.
+ * - A plural before more words names a group: `secrets.found`,
+ *   `credentials.provider`; as the last word it holds values (`db.credentials`).
  * - Session identifiers (`sessionid`, `JSESSIONID`, `session.id`) and one-time
  *   passwords (`otp`) are credentials; `PGPASSWORD`, `AccountKey`,
  *   `SharedAccessKey`, `sessid`, `passcode` are too.
@@ -69,7 +71,7 @@ const DESCRIPTIVE_WORDS = new Set([
   "field", "env", "var", "param", "mount", "engine", "backend", "manager", "label", "description", "stdin",
   "command", "cmd", "helper", "strength", "complexity", "reset", "changed", "updated", "created", "used",
   "id_type", "limit", "retries", "level", "flag", "option", "options", "template", "pattern", "regex",
-  "expired", "issued", "iat", "nbf", "refreshed", "revoked", "rotated", "last", "exists", "missing", "invalid",
+  "expired", "issued", "iat", "nbf", "refreshed", "revoked", "rotated", "last", "exists", "missing", "invalid", "found",
   // OpenTelemetry semantic conventions that describe, not carry, a secret: `aspnetcore.identity.token_purpose`,
   // `aspnetcore.authorization.result`, `aws.secretsmanager.secret.arn`, `process.session_leader.pid`.
   "result", "purpose", "verified", "policy", "arn", "pid", "usage", "budget",
@@ -118,6 +120,8 @@ export function isSecretKeyName(key: string): boolean {
   return namesCredential(key, "text");
 }
 
+const PLURAL_GROUP = /(?:secrets|passwords|credentials)$/;
+
 /** Bundler's per-host credential variables (`BUNDLE_GEMS__CONTRIBSYS__COM=user:password`). */
 const BUNDLER_HOST_CREDENTIAL = /^BUNDLE_[A-Z0-9_\-]*[A-Z0-9]__[A-Z0-9_\-]*[A-Z0-9]$/;
 
@@ -128,7 +132,9 @@ function classifyKey(key: string, mode: KeyMode): boolean {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const next = words[i + 1];
-    if (CREDENTIAL_WORDS.has(word) || CREDENTIAL_SUFFIX.test(word)) last = i;
+    // A plural before more words names a group (`secrets.found`, `credentials.provider`), not a value.
+    const groupName = next !== undefined && PLURAL_GROUP.test(word);
+    if (!groupName && (CREDENTIAL_WORDS.has(word) || CREDENTIAL_SUFFIX.test(word))) last = i;
     if (next === "key" && KEY_QUALIFIERS.has(word)) last = i + 1;
     if (mode === "attribute") {
       if (STRUCTURED_WORDS.has(word)) last = i;
