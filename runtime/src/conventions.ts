@@ -1,11 +1,12 @@
 /**
  * The one source of truth for floe instrumentation conventions.
  *
- * Pure data (no OpenTelemetry import) so that the runtime, `floe-codemod` and
+ * Pure data and pure functions (no OpenTelemetry import) so that the runtime, `floe-codemod` and
  * `eslint-plugin-floe` can all derive tracer names, span helper names,
  * attribute keys and operation lists from the same table. Nobody re-types a
  * category name anywhere else.
  */
+import { namesCredential } from "./sanitize/secret-key-names.js";
 
 /** Every kind of floe plugin. */
 export const PluginType = {
@@ -314,63 +315,24 @@ export const LEGACY_TRACED_MODULE = "@floe/iceberg/telemetry";
 /** Module that exports the sanitizing helpers. */
 export const RUNTIME_MODULE = "@floe/runtime";
 
-/** Words that, as part of an attribute key, say its value is a credential. */
-export const SENSITIVE_KEY_WORDS: readonly string[] = [
-  "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "api_key", "authorization", "auth",
-  "cookie", "credential", "credentials", "private_key", "privatekey", "access_key", "accesskey", "session",
-  "signature", "sig", "bearer", "jwt", "dsn", "connection_string", "connectionstring",
-];
-
-/** Trailing words that make a sensitive-looking key describe metadata instead (`secrets.key_name`, `token_type`). */
-const DESCRIPTIVE_SUFFIXES = new Set([
-  "name", "names", "count", "type", "provider", "valid", "path", "length", "expires", "expiry", "expires_at",
-  "status", "source", "kind", "ttl", "present", "set", "configured", "algorithm", "alg", "scope", "issuer", "format",
-  // OpenTelemetry semantic conventions that describe, not carry, a secret: `aspnetcore.identity.token_purpose`,
-  // `aspnetcore.authorization.result`, `aws.secretsmanager.secret.arn`, `process.session_leader.pid`.
-  "result", "purpose", "verified", "policy", "arn", "pid", "method", "mode", "enabled", "required",
-]);
-
+/**
+ * Attribute keys are classified by the same word list as keys inside error
+ * text (`sanitize/secret-key-names.ts`, attribute mode: structured values such
+ * as cookies, DSNs and connection strings are dropped whole). Only floe's own
+ * conventional keys (`secrets.key_name`, `identity.token_valid`) are decided here.
+ */
 const CONVENTIONAL_KEYS: ReadonlySet<string> = new Set(
   Object.values(CATEGORY_ATTRIBUTES).flatMap((attrs) => Object.values(attrs as Record<string, string>)),
 );
 
-/** Splits `clientSecret`, `X-Api-Key`, `db.password` into lowercase words. */
-function keyWords(key: string): string[] {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
-/** Whether an attribute key names a secret (its value must never be recorded). */
-export function isSensitiveAttributeKey(key: string): boolean {
-  let verdict = keyVerdicts.get(key);
-  if (verdict === undefined) {
-    verdict = classifyAttributeKey(key);
-    if (keyVerdicts.size >= MAX_REMEMBERED_KEYS) keyVerdicts.clear();
-    keyVerdicts.set(key, verdict);
-  }
-  return verdict;
-}
-
 /**
- * Attribute keys repeat on every span (RedactingSpanExporter asks for each one
- * at export): remember the verdicts, bounded so hostile key churn cannot grow it.
+ * Whether an attribute key names a secret (its value must never be recorded). Verdicts are
+ * remembered (bounded) by the shared classifier: RedactingSpanExporter asks for every attribute.
  */
-const keyVerdicts = new Map<string, boolean>();
-const MAX_REMEMBERED_KEYS = 1024;
+export function isSensitiveAttributeKey(key: string): boolean {
+  return classifyAttributeKey(key);
+}
 
 function classifyAttributeKey(key: string): boolean {
-  if (CONVENTIONAL_KEYS.has(key)) return false;
-  const words = keyWords(key);
-  if (words.length === 0) return false;
-  const last = words[words.length - 1]!;
-  if (DESCRIPTIVE_SUFFIXES.has(last)) return false;
-  const joined = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    joined.add(words[i]!);
-    if (i + 1 < words.length) joined.add(`${words[i]}_${words[i + 1]}`);
-  }
-  return SENSITIVE_KEY_WORDS.some((word) => joined.has(word));
+  return !CONVENTIONAL_KEYS.has(key) && namesCredential(key, "attribute");
 }

@@ -1,16 +1,24 @@
 /**
- * sanitizeErrorMessage throughput and worst cases. (1) Messages per second on
- * a realistic mix of 200-500 character error messages (one in five carries a
- * credential), side by side with the two-regex placeholder sanitizer it
- * replaced and with plain truncation, in interleaved rounds. (2) The time of
- * 1 MB adversarial inputs (runs of `a:a:`, `://`, `password=`, `@@@`,
- * unterminated base64, unterminated PEM headers, ...) at the default limit
- * (goal < 50 ms each) and with no limit at all, where the rules scan the whole
- * megabyte: 1 MB against 2 MB shows the work is linear.
+ * sanitizeErrorMessage throughput, coverage and worst cases. (1) Messages per
+ * second on a realistic mix of 200-500 character error messages (one in five
+ * carries a credential), side by side with the sanitizer at the baseline
+ * revision (the merge base with main, or SANITIZER_BASELINE_REF), the
+ * two-regex placeholder sanitizer, and plain truncation, in interleaved
+ * rounds. (2) On labelled messages built from public secret-scanner families
+ * in assignment contexts (Go, PHP, make, XML, setProperty, env, ...): messages
+ * per second and the share of credential messages left without any
+ * 8-character window of their secret, for the same sanitizers and for
+ * secretlint's recommended preset used as a redactor (loaded from a scratch
+ * install when present, see lib/secretlint-redactor.ts). (3) The time of 1 MB
+ * adversarial inputs at the default limit (goal < 50 ms each) and with no
+ * limit at all: 1 MB against 2 MB shows the work is linear.
  * Run: npx tsx test/bench/sanitizer.bench.ts
  */
 import { sanitizeErrorMessage } from "@floe/runtime";
+import { loadBaselineSanitizer } from "./lib/baseline-sanitizer.js";
+import { credentialMessages, leaks, type LabelledMessage } from "./lib/credential-messages.js";
 import { interleave, median, ratio, writeResult, type Metric, type Ratio } from "./lib/report.js";
+import { loadSecretlintRedactor } from "./lib/secretlint-redactor.js";
 
 /** The sanitizer the rule set replaced: two regexes and a slice. */
 function placeholderSanitizer(message: string): string {
@@ -101,17 +109,55 @@ function medianTime(input: string, rounds: number, maxLength?: number): number {
   return median(Array.from({ length: rounds }, () => timeOnce(input, maxLength)));
 }
 
+const LABELLED = credentialMessages(600);
+
+function runOverLabelled(fn: (message: string) => string) {
+  return (iterations: number) => {
+    let total = 0;
+    for (let i = 0; i < iterations; i++) total += fn(LABELLED[i % LABELLED.length]!.message).length;
+    return total;
+  };
+}
+
+/** Share of credential messages with no 8-character window of their secret left, and of benign ones unchanged. */
+async function coverage(redact: (message: string) => string | Promise<string>, messages: readonly LabelledMessage[]) {
+  let caught = 0;
+  let credentials = 0;
+  let benignKept = 0;
+  let benign = 0;
+  for (const m of messages) {
+    const output = await redact(m.message);
+    if (m.secrets.length === 0) {
+      benign++;
+      if (output === m.message) benignKept++;
+    } else {
+      credentials++;
+      if (!leaks(output, m.secrets)) caught++;
+    }
+  }
+  return { caught: caught / credentials, benignKept: benignKept / benign };
+}
+
 async function main(): Promise<void> {
+  const baseline = await loadBaselineSanitizer();
+  const secretlint = await loadSecretlintRedactor();
+  const notes: string[] = [];
+  if (!baseline.sanitize) notes.push(`Baseline sanitizer: ${baseline.reason}.`);
+  if (!secretlint.redact) notes.push(`secretlint: ${secretlint.reason}.`);
+  const oldName = `baseline sanitizer (${baseline.revision})`;
+
+  const variants: Record<string, (message: string) => string> = {
+    sanitizeErrorMessage: (m) => sanitizeErrorMessage(m),
+    ...(baseline.sanitize ? { [oldName]: (m: string) => baseline.sanitize!(m) } : {}),
+    "placeholder (2 regexes)": placeholderSanitizer,
+  };
   const perCall = await interleave(
-    {
-      sanitizeErrorMessage: runOver((m) => sanitizeErrorMessage(m)),
-      "placeholder (2 regexes)": runOver(placeholderSanitizer),
-      "slice only": runOver((m) => m.slice(0, 500)),
-    },
+    { ...Object.fromEntries(Object.entries(variants).map(([name, fn]) => [name, runOver(fn)])), "slice only": runOver((m) => m.slice(0, 500)) },
     { rounds: 15, iterations: 20_000, warmup: 3 },
   );
   const metrics: Metric[] = [
     { label: `typical messages (avg ${averageLength.toFixed(0)} chars, 20% with a credential): sanitizeErrorMessage`, value: 1e9 / perCall.sanitizeErrorMessage!, unit: "messages/s" },
+    ...(baseline.sanitize ? [{ label: `typical messages: ${oldName}`, value: 1e9 / perCall[oldName]!, unit: "messages/s" }] : []),
     { label: "typical messages: placeholder sanitizer (2 regexes)", value: 1e9 / perCall["placeholder (2 regexes)"]!, unit: "messages/s" },
     { label: "typical messages: slice only", value: 1e9 / perCall["slice only"]!, unit: "messages/s" },
     { label: "typical messages: sanitizeErrorMessage per message", value: perCall.sanitizeErrorMessage! / 1000, unit: "us" },
@@ -120,6 +166,43 @@ async function main(): Promise<void> {
     ratio("sanitizeErrorMessage per-message cost / placeholder sanitizer", perCall.sanitizeErrorMessage! / perCall["placeholder (2 regexes)"]!, "<= 30", perCall.sanitizeErrorMessage! / perCall["placeholder (2 regexes)"]! <= 30),
     ratio("typical messages per second / 50,000", 1e9 / perCall.sanitizeErrorMessage! / 50_000, ">= 1", 1e9 / perCall.sanitizeErrorMessage! >= 50_000),
   ];
+  if (baseline.sanitize) {
+    const slowdown = perCall.sanitizeErrorMessage! / perCall[oldName]!;
+    ratios.push(ratio(`typical messages: per-message cost / ${oldName}`, slowdown, "<= 1.5", slowdown <= 1.5));
+  }
+
+  // Labelled scanner-family messages: throughput and coverage side by side.
+  const labelledPerCall = await interleave(
+    Object.fromEntries(Object.entries(variants).map(([name, fn]) => [name, runOverLabelled(fn)])),
+    { rounds: 9, iterations: 6_000, warmup: 2 },
+  );
+  for (const [name, fn] of Object.entries(variants)) {
+    const { caught, benignKept } = await coverage(fn, LABELLED);
+    metrics.push({ label: `scanner-family messages: ${name}`, value: 1e9 / labelledPerCall[name]!, unit: "messages/s" });
+    metrics.push({ label: `scanner-family messages: ${name}, credential messages fully redacted`, value: 100 * caught, unit: "%" });
+    metrics.push({ label: `scanner-family messages: ${name}, benign messages unchanged`, value: 100 * benignKept, unit: "%" });
+  }
+  if (secretlint.redact) {
+    const redact = secretlint.redact;
+    const sample = LABELLED.slice(0, 300);
+    const secretlintPerCall = await interleave(
+      {
+        "secretlint (recommended preset) as a redactor": async (iterations: number) => {
+          for (let i = 0; i < iterations; i++) await redact(sample[i % sample.length]!.message);
+        },
+      },
+      { rounds: 5, iterations: 300, warmup: 1 },
+    );
+    const { caught, benignKept } = await coverage(redact, LABELLED);
+    const perMessage = secretlintPerCall["secretlint (recommended preset) as a redactor"]!;
+    metrics.push({ label: "scanner-family messages: secretlint (recommended preset) as a redactor", value: 1e9 / perMessage, unit: "messages/s" });
+    metrics.push({ label: "scanner-family messages: secretlint, credential messages fully redacted", value: 100 * caught, unit: "%" });
+    metrics.push({ label: "scanner-family messages: secretlint, benign messages unchanged", value: 100 * benignKept, unit: "%" });
+    ratios.push(ratio("scanner-family messages/s: sanitizeErrorMessage / secretlint", perMessage / labelledPerCall.sanitizeErrorMessage!, ">= 1", perMessage >= labelledPerCall.sanitizeErrorMessage!));
+  }
+  const ours = await coverage(variants.sanitizeErrorMessage!, LABELLED);
+  ratios.push(ratio("scanner-family credential messages fully redacted by sanitizeErrorMessage", ours.caught, ">= 0.99", ours.caught >= 0.99));
+  ratios.push(ratio("scanner-family benign messages unchanged by sanitizeErrorMessage", ours.benignKept, "= 1", ours.benignKept === 1));
 
   for (const [name, unit] of Object.entries(ADVERSARIAL)) {
     const oneMb = repeatTo(unit, MB);
@@ -136,14 +219,18 @@ async function main(): Promise<void> {
 
   writeResult({
     topic: "sanitizer",
-    title: "sanitizeErrorMessage: typical-message throughput and 1 MB adversarial inputs",
+    title: "sanitizeErrorMessage: throughput and coverage against the baseline, the placeholder and secretlint; 1 MB adversarial inputs",
     metrics,
     ratios,
     notes:
       "Typical messages: 1,000 deterministic 200-500 character error messages with stack lines, every fifth carrying a credential " +
       "(URL userinfo, client_secret, Bearer header, JSON password, GitHub token); 15 interleaved rounds of 20,000 calls after 3 warm-up rounds, median. " +
+      "Scanner-family messages: 600 deterministic messages (test/bench/lib/credential-messages.ts), 22 credential families in 12 assignment contexts " +
+      "plus 20% benign look-alikes; 'fully redacted' = no 8-character window of the secret left (the corpus README's rule). " +
+      "secretlint runs its recommended preset through @secretlint/core lintSource and every reported range is replaced; it is async, so it is timed on its own. " +
       "Adversarial: each pattern repeated to 1 MB (and 2 MB); default limit = 500 characters, where only a bounded window is scanned; " +
-      "'no limit' = maxLength Infinity, where every rule runs over the whole input. Median of 9 (bounded) or 5 (unbounded) runs after a warm-up.",
+      "'no limit' = maxLength Infinity, where every rule runs over the whole input. Median of 9 (bounded) or 5 (unbounded) runs after a warm-up. " +
+      notes.join(" "),
   });
 }
 

@@ -1,15 +1,43 @@
 /**
- * Decides whether a key found inside free text (`DB_PASSWORD`, `clientSecret`,
- * `X-Api-Key`, `aws_secret_access_key`, `_authToken`, `AccountKey`,
- * `X-Amz-Signature`) names a credential. Connection strings and DSNs are not
- * credentials as a whole: the URL and key/value rules redact the password
- * inside them and keep the host. Message keys come in shapes span
- * attribute keys never take (`PGPASSWORD`, `PRIVATE-TOKEN`, `sessionid`), so
- * this is the text-side counterpart of `isSensitiveAttributeKey` in the
- * conventions: it splits the key into words and looks for a credential word
- * that is not followed by a word that makes the key describe metadata
- * (`token_type`, `password_length`, `SharedAccessKeyName`, `token_url`).
+ * The one classifier of key names for credentials, shared by span attribute
+ * keys (`isSensitiveAttributeKey` in the conventions, used by
+ * RedactingSpanExporter and the `no-sensitive-span-attributes` lint rule)
+ * and keys found inside error text (`DB_PASSWORD=`, `"clientSecret":`,
+ * `X-Api-Key:`, `--password`). It splits a key into words (`clientSecret`,
+ * `X-Api-Key`, `spring.datasource.password`, `PGPASSWORD` -> `pgpassword`)
+ * and looks for a credential word that no descriptive word follows.
+ *
+ * One word list, two modes:
+ * - `attribute`: the whole attribute value is dropped. Words whose value has
+ *   its own structure (`cookie`, `dsn`, `connection_string`) count too: an
+ *   attribute is one opaque value, and dropping it is the only safe choice.
+ * - `text`: the value after the key is redacted. Structured words do not
+ *   count here, because dedicated rules redact only the secret parts and keep
+ *   what makes the message useful (the URL rule keeps a DSN's host, the cookie
+ *   rule keeps `theme=dark`, the key/value rule finds `Password=` inside a
+ *   connection string).
+ *
+ * Policy on look-alikes (both modes):
+ * - A credential word followed by a descriptive word describes metadata:
+ *   `token_type`, `token_count`, `password_length`, `secret.arn`,
+ *   `SharedAccessKeyName`, `token_url`, `auth.method`, `TokenExpiredError`.
+ * - Words that merely contain a credential word are not credentials:
+ *   `keyboard`, `monkey`, `author`, `tokenizer`, `max_tokens`, `passenger`.
+ * - `key` alone is not a credential (`storage.key`, `cache_key`,
+ *   `primary_key`); `<qualifier> key` is when the qualifier says so (`api`,
+ *   `access`, `secret`, `private`, `account`, `master`, `signing`, ...).
+ *   In text mode, a key merely ending in `key` (`stripe_key`, `primary_key`)
+ *   redacts its value only when the value looks generated (see
+ *   `isKeyLikeName`), so `primary_key: id` stays.
+ * - A plural before more words names a group: `secrets.found`,
+ *   `credentials.provider`; as the last word it holds values (`db.credentials`).
+ * - Session identifiers (`sessionid`, `JSESSIONID`, `session.id`) and one-time
+ *   passwords (`otp`) are credentials; `PGPASSWORD`, `AccountKey`,
+ *   `SharedAccessKey`, `sessid`, `passcode` are too.
+ * Vendor-named keys (`algolia_admin`) are in `vendor-key-names.ts`.
  */
+
+export type KeyMode = "attribute" | "text";
 
 /** Words that name a credential on their own. */
 const CREDENTIAL_WORDS = new Set([
@@ -18,8 +46,13 @@ const CREDENTIAL_WORDS = new Set([
   "sessionid", "sessid", "privatekey", "accesskey", "secretkey", "accountkey", "masterkey", "sas", "otp",
 ]);
 
+/** Words whose value is structured (cookies, DSNs, connection strings): a credential in attribute mode only. */
+const STRUCTURED_WORDS = new Set(["cookie", "cookies", "dsn", "connectionstring", "connstr"]);
+/** Two-word spellings of structured words (`connection_string`, `conn_str`, `set-cookie` is one word `cookie`). */
+const STRUCTURED_PAIRS = new Set(["connection_string", "conn_string", "conn_str"]);
+
 /** Endings of compound words that name a credential (`pgpassword`, `authtoken`, `clientsecret`). */
-const CREDENTIAL_SUFFIX = /(?:passwords?|passwd|passphrase|secrets?|token|apikey|accesskey|secretkey|privatekey|sessionid|credentials?|signature)$/;
+const CREDENTIAL_SUFFIX = /(?:passwords?|passwd|passphrase|secrets?|token|apikey|accesskey|secretkey|privatekey|sess(?:ion)?id|credentials?|signature)$/;
 
 /** `<word> key` pairs that name a credential (`api key`, `account key`, `x-functions-key`). */
 const KEY_QUALIFIERS = new Set([
@@ -38,10 +71,18 @@ const DESCRIPTIVE_WORDS = new Set([
   "field", "env", "var", "param", "mount", "engine", "backend", "manager", "label", "description", "stdin",
   "command", "cmd", "helper", "strength", "complexity", "reset", "changed", "updated", "created", "used",
   "id_type", "limit", "retries", "level", "flag", "option", "options", "template", "pattern", "regex",
-  "expired", "issued", "iat", "nbf", "refreshed", "revoked", "rotated", "last", "exists", "missing", "invalid",
+  "expired", "issued", "iat", "nbf", "refreshed", "revoked", "rotated", "last", "exists", "missing", "invalid", "found",
+  // OpenTelemetry semantic conventions that describe, not carry, a secret: `aspnetcore.identity.token_purpose`,
+  // `aspnetcore.authorization.result`, `aws.secretsmanager.secret.arn`, `process.session_leader.pid`.
+  "result", "purpose", "verified", "policy", "arn", "pid", "usage", "budget",
   // `NoCredentialsError: Unable to ...`, `TokenExpiredException:`: an error class named after a credential.
   "error", "errors", "exception", "err", "warning", "failure",
 ]);
+
+/** Whether a word, after a credential word, makes a key describe metadata (`token_type`, `secret_arn`). */
+export function isDescriptiveWord(word: string): boolean {
+  return DESCRIPTIVE_WORDS.has(word);
+}
 
 /** Splits `clientSecret`, `X-Api-Key`, `spring.datasource.password` into lowercase words. */
 export function keyWords(key: string): string[] {
@@ -54,31 +95,51 @@ export function keyWords(key: string): string[] {
 }
 
 /** Cheap filter: every credential word above contains one of these fragments. */
-export const CREDENTIAL_FRAGMENT = /pass|pw|secret|token|key|auth|cred|sig|jwt|bearer|sess|otp|sas|conn/i;
+export const CREDENTIAL_FRAGMENT = /pass|pw|secret|token|key|auth|cred|sig|jwt|bearer|sess|otp|sas|conn|bundle_/i;
+/** The attribute-mode filter also lets the structured words through. */
+const ATTRIBUTE_FRAGMENT = /pass|pw|secret|token|key|auth|cred|sig|jwt|bearer|sess|otp|sas|conn|bundle_|cookie|dsn/i;
 
-/** Keys repeat across messages (`password`, `token`): remember recent verdicts, bounded. */
-const verdicts = new Map<string, boolean>();
-const MAX_REMEMBERED = 512;
+/** Keys repeat across messages and spans (`password`, `token`): remember recent verdicts per mode, bounded. */
+const verdicts: Record<KeyMode, Map<string, boolean>> = { attribute: new Map(), text: new Map() };
+const MAX_REMEMBERED = 1024;
 
-/** Whether a key found in a message names a credential whose value must be redacted. */
-export function isSecretKeyName(key: string): boolean {
-  if (key.length > 128 || !CREDENTIAL_FRAGMENT.test(key)) return false;
-  const known = verdicts.get(key);
+/** Whether `key` names a credential, in the given mode (see the module header). */
+export function namesCredential(key: string, mode: KeyMode): boolean {
+  if (key.length > 128 || !(mode === "text" ? CREDENTIAL_FRAGMENT : ATTRIBUTE_FRAGMENT).test(key)) return false;
+  const remembered = verdicts[mode];
+  const known = remembered.get(key);
   if (known !== undefined) return known;
-  const verdict = classifyKey(key);
-  if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
-  verdicts.set(key, verdict);
+  const verdict = classifyKey(key, mode);
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  remembered.set(key, verdict);
   return verdict;
 }
 
-function classifyKey(key: string): boolean {
+/** Whether a key found in a message names a credential whose value must be redacted (text mode). */
+export function isSecretKeyName(key: string): boolean {
+  return namesCredential(key, "text");
+}
+
+const PLURAL_GROUP = /(?:secrets|passwords|credentials)$/;
+
+/** Bundler's per-host credential variables (`BUNDLE_GEMS__CONTRIBSYS__COM=user:password`). */
+const BUNDLER_HOST_CREDENTIAL = /^BUNDLE_[A-Z0-9_\-]*[A-Z0-9]__[A-Z0-9_\-]*[A-Z0-9]$/;
+
+function classifyKey(key: string, mode: KeyMode): boolean {
+  if (BUNDLER_HOST_CREDENTIAL.test(key)) return true;
   const words = keyWords(key).map((word) => word.replace(/(?<=[a-z])\d+$/, ""));
   let last = -1;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const next = words[i + 1];
-    if (CREDENTIAL_WORDS.has(word) || CREDENTIAL_SUFFIX.test(word)) last = i;
+    // A plural before more words names a group (`secrets.found`, `credentials.provider`), not a value.
+    const groupName = next !== undefined && PLURAL_GROUP.test(word);
+    if (!groupName && (CREDENTIAL_WORDS.has(word) || CREDENTIAL_SUFFIX.test(word))) last = i;
     if (next === "key" && KEY_QUALIFIERS.has(word)) last = i + 1;
+    if (mode === "attribute") {
+      if (STRUCTURED_WORDS.has(word)) last = i;
+      if (next !== undefined && STRUCTURED_PAIRS.has(`${word}_${next}`)) last = i + 1;
+    }
   }
   if (last < 0) return false;
   for (let i = last + 1; i < words.length; i++) {

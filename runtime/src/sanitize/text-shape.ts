@@ -105,3 +105,34 @@ export function looksLikeKeyMaterial(value: string): boolean {
     !/^[0-9a-fA-F-]+$/.test(value)
   );
 }
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What a generated secret behind a `...Key` name looks like: base62/base64 key material, or a long
+ * hex string (32+ digits: API keys of many vendors are hex). UUIDs are identifiers, not keys.
+ */
+export function looksLikeGeneratedSecret(value: string): boolean {
+  if (looksLikeKeyMaterial(value)) return true;
+  return /^[0-9a-fA-F]{32,}$/.test(value) && /[0-9]/.test(value) && /[a-fA-F]/.test(value) && !UUID_SHAPE.test(value);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?)?$/;
+/** `floe-staging-2`, `build.agent_01`: lowercase words and short numbers joined by separators name a resource. */
+const RESOURCE_NAME = /^[a-z]+(?:[._\-](?:[a-z]+|\d{1,4}))+$/;
+const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[\-+][\w.\-]+)?$/;
+
+/**
+ * The value behind a vendor-named key (`algolia_admin`, `"artifactory"`) that looks like a generated
+ * credential: 10+ token characters mixing letters and digits (or three classes), a UUID (many vendors
+ * issue UUID keys), or a long digit run (app ids and secrets). Dates, versions, host names, paths and
+ * words stay.
+ */
+export function looksLikeVendorSecret(value: string): boolean {
+  if (value.length < 10 || value.length > 1024 || !/^[A-Za-z0-9+/=_\-.:|%~]+$/.test(value)) return false;
+  if (ISO_DATE.test(value) || VERSION.test(value) || isSecretReferenceName(value) || RESOURCE_NAME.test(value)) return false;
+  if (UUID_SHAPE.test(value) || /^\d{15,}$/.test(value)) return true;
+  if (value.includes("/") && !looksLikeKeyMaterial(value)) return false;
+  if (/^[a-z][a-z0-9\-]*(?:\.[a-z][a-z0-9\-]*)+$/.test(value)) return false; // host name
+  return looksRandom(value, 10);
+}

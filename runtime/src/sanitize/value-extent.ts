@@ -44,7 +44,8 @@ const SPACED_PLACEHOLDER = /(?:\$\{\{[^{}\r\n]{0,200}\}\}|\((?:[a-z]+ ){1,3}[a-z
 const AUTH_SCHEME = /(?:bearer|basic|token|bot|apikey|api-key|sso-key|ssws|geniekey|splunk|key|negotiate|ntlm)[ \t]+(?=\S)/iy;
 const PARAM_LIST_SCHEME = /(?:digest|aws4-hmac-sha256|oauth|hmac-sha256|signature)[ \t]+(?=\S)/iy;
 // Loops are unrolled (`a*(?:b a*)*`) so long values never build per-character backtracking state.
-const BARE = /[^\s"'`,;&]+/y;
+// A bare value ends at a JSON-escaped line break or quote (`TOKEN=x\nNEXT=y` inside a JSON string).
+const BARE = /[^\s"'`,;&\\]*(?:\\(?![nrt"])[^\s"'`,;&\\]*)*/y;
 const PARAM_LIST = /[^\r\n"]*(?:"[^"\r\n]*"[^\r\n"]*)*/y;
 const URL_ENCODED = /[^\s"'&%,;<>]*(?:%(?!2[602cC]|3[bB])[^\s"'&%,;<>]*)*/y;
 const NEXT_WORD = /[ \t]+[A-Za-z]/y;
@@ -54,8 +55,8 @@ const NEXT_WORD = /[ \t]+[A-Za-z]/y;
  */
 const WRAPPED = /(?:[A-Z][A-Za-z]{0,30})?\(([ \t]*["'][^()\r\n]{0,400})\)|\[([ \t]*["'][^\[\]{}\r\n]{0,400})\]/y;
 const QUOTED_ITEM = /["']([^"'\r\n]*)["']/g;
-/** Python bytes/raw/unicode string prefixes: `token=b'...'`. */
-const STRING_PREFIX = /[bru](?=["'])/y;
+/** Python bytes/raw/unicode string prefixes (`token=b'...'`), bash ANSI-C and locale quoting (`$'...'`, `$"..."`). */
+const STRING_PREFIX = /[bru$](?=["'])/y;
 
 function run(re: RegExp, text: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;

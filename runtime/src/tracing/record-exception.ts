@@ -1,8 +1,9 @@
 /**
  * `recordSanitizedException`: the drop-in for `span.recordException(error)`.
  *
- * Records the standard OpenTelemetry `exception` event, with the message and
- * the stack trace (which in JavaScript starts with the message) sanitized, and
+ * Records the standard OpenTelemetry `exception` event with every field it
+ * writes sanitized (`exception.type` from the error's `code` or `name`, the
+ * message, the stack trace, which in JavaScript starts with the message), and
  * sets an ERROR status with a sanitized description.
  */
 import { SpanStatusCode, type Attributes, type Span, type TimeInput } from "@opentelemetry/api";
@@ -11,6 +12,8 @@ import { sanitizeErrorMessage } from "../sanitize/index.js";
 const ATTR_EXCEPTION_TYPE = "exception.type";
 const ATTR_EXCEPTION_MESSAGE = "exception.message";
 const ATTR_EXCEPTION_STACKTRACE = "exception.stacktrace";
+/** An exception type is an identifier (`ECONNREFUSED`, `TypeError`); this bounds a pathological one. */
+const TYPE_LIMIT = { maxLength: 256 };
 
 /** Builds the `exception` event attributes the way the OpenTelemetry SDK does, sanitized. */
 export function sanitizedExceptionAttributes(error: unknown): Attributes {
@@ -22,10 +25,11 @@ export function sanitizedExceptionAttributes(error: unknown): Attributes {
     }
     if (error !== null && typeof error === "object") {
       const e = error as { code?: unknown; name?: unknown; message?: unknown; stack?: unknown };
+      // `code`/`name` are error text too (`error.code = "password=..."`): sanitized like the message.
       if (e.code !== undefined && e.code !== null && e.code !== "") {
-        attributes[ATTR_EXCEPTION_TYPE] = safeString(e.code);
+        attributes[ATTR_EXCEPTION_TYPE] = sanitizeErrorMessage(safeString(e.code), TYPE_LIMIT);
       } else if (e.name !== undefined && e.name !== null && e.name !== "") {
-        attributes[ATTR_EXCEPTION_TYPE] = safeString(e.name);
+        attributes[ATTR_EXCEPTION_TYPE] = sanitizeErrorMessage(safeString(e.name), TYPE_LIMIT);
       }
       if (e.message !== undefined && e.message !== null) {
         attributes[ATTR_EXCEPTION_MESSAGE] = sanitizeErrorMessage(e.message);

@@ -15,7 +15,8 @@ import { Splicer, type RedactionRule } from "./rule.js";
 
 /** Pre-check (linear scans): a credential fragment and a dash somewhere. */
 const MAY_HAVE_FLAG = (text: string): boolean => text.includes("-") && (CREDENTIAL_FRAGMENT.test(text) || /-p|-u|-a|--user|--proxy-user/.test(text));
-const FLAG = /(?<![\w\-])--?([A-Za-z][\w.\-]*)(=|[ \t]+)/g;
+// Not after the marker either: `<REDACTED>--password x` came from `4111...1111--password x`, where no flag started.
+const FLAG = /(?<![\w\-])(?<!<REDACTED>)--?([A-Za-z][\w.\-]*)(=|[ \t]+)/g;
 /** `curl -u user:password`, `--user user:password`: the part after the first colon. */
 const USER_COLON_PASSWORD = /(?<![\w\-])(?:-u|--user|--proxy-user)(?:[ \t]+|=)(["']?)([^\s:"'@\/]{1,128}):([^\s"']{1,256})\1/g;
 /** Commands whose short `-p` is a password (MySQL clients, `docker login`, `helm registry login`, `sshpass`). */

@@ -33,7 +33,8 @@ export function redactCookies(text: string): string {
     PAIR.lastIndex = 0;
     if (!header.includes("=")) {
       const bare = /^\S+/.exec(header)?.[0];
-      if (bare !== undefined && !isNonSecretValue(bare) && looksRandom(bare, 12)) out.replace(start, start + bare.length, REDACTED);
+      // A value already holding the marker was redacted by an earlier rule (or pass): leave it, so sanitizing is idempotent.
+      if (bare !== undefined && !header.includes(REDACTED) && !isNonSecretValue(bare) && looksRandom(bare, 12)) out.replace(start, start + bare.length, REDACTED);
     }
     for (let p = PAIR.exec(header); p !== null; p = PAIR.exec(header)) {
       const value = p[2]!;

@@ -1,6 +1,6 @@
 /**
  * The ordered rule set. Structural forms whose body would confuse the
- * key/value scan go first (PEM blocks, URLs with userinfo, webhook paths,
+ * key/value scan go first (PEM blocks, key material outside PEM, URLs with userinfo, webhook paths,
  * vendor-prefixed tokens, JWTs); then cookies, keyed values in every
  * surface form, OAuth/SAML callback parameters and SQL literals; then the
  * shape-based catch-alls (bare auth schemes, cards). Values a rule redacts
@@ -16,6 +16,7 @@ import { keyValueRule } from "./key-value.js";
 import { markupElementRule } from "./markup-elements.js";
 import { paymentCardRule } from "./payment-cards.js";
 import { pemPrivateKeyRule } from "./pem-private-keys.js";
+import { privateKeyMaterialRule } from "./private-key-material.js";
 import { proseDisclosureRule } from "./prose-disclosure.js";
 import type { RedactionRule } from "./rule.js";
 import { sqlLiteralRule } from "./sql-literals.js";
@@ -27,6 +28,7 @@ export type { RedactionRule } from "./rule.js";
 
 export const REDACTION_RULES: readonly RedactionRule[] = [
   pemPrivateKeyRule,
+  privateKeyMaterialRule,
   urlUserinfoRule,
   webhookUrlRule,
   vendorTokenRule,

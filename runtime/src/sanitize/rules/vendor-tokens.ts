@@ -1,82 +1,61 @@
 /**
- * Credentials recognisable by their vendor prefix alone, wherever they appear
- * (no key needed): AWS access key ids, GitHub, GitLab, Slack, npm, Stripe,
- * Google, SendGrid, OpenAI/Anthropic, Vault, Databricks, Hugging Face,
- * Docker Hub, PyPI, Shopify, Twilio, Grafana, Atlassian, Doppler, age keys,
- * Azure AD client secrets (`...8Q~...`), DigitalOcean, Square, Sentry,
- * Tailscale and more; base64-encoded PEM private keys (`LS0tLS1CRUdJTi...`
- * in kubeconfigs) and base64 docker configs (`eyJhdXRocyI6...`).
- * All families run as one alternation so a message is scanned once. Next to
- * an AWS access key id, a bare 40-character base64 token is its secret key.
+ * Credentials recognisable by their vendor prefix or fixed shape alone,
+ * wherever they appear (no key needed). The formats live by family in
+ * `vendor-formats/` (source control, cloud, AI, payments, messaging,
+ * developer tools, observability); all families run as one alternation so a
+ * message is scanned once. Formats without a literal prefix join it only for
+ * messages that contain their hint. Next to an AWS access key id, a bare 40-character
+ * base64 token is its secret key.
  */
 import { REDACTED } from "../marker.js";
-import { looksLikeKeyMaterial, looksRandom } from "../text-shape.js";
+import { looksLikeKeyMaterial } from "../text-shape.js";
 import type { RedactionRule } from "./rule.js";
+import { AI_FORMATS } from "./vendor-formats/ai.js";
+import { CLOUD_FORMATS } from "./vendor-formats/cloud.js";
+import { DEVELOPER_TOOL_FORMATS } from "./vendor-formats/developer-tools.js";
+import type { VendorFormat } from "./vendor-formats/format.js";
+import { MESSAGING_FORMATS } from "./vendor-formats/messaging.js";
+import { OBSERVABILITY_FORMATS } from "./vendor-formats/observability.js";
+import { PAYMENT_FORMATS } from "./vendor-formats/payments.js";
+import { SOURCE_CONTROL_FORMATS } from "./vendor-formats/source-control.js";
 
-interface VendorFormat {
-  readonly vendor: string;
-  /** Regex source; must not contain capturing groups. */
-  readonly pattern: string;
-  /** Extra shape check for formats whose prefix alone is weak. */
-  readonly check?: (token: string) => boolean;
-}
-
-const mixed = (token: string): boolean => looksRandom(token.replace(/^[a-z]+[-_.]/i, ""), 16);
+export type { VendorFormat } from "./vendor-formats/format.js";
 
 export const VENDOR_FORMATS: readonly VendorFormat[] = [
-  { vendor: "aws-access-key-id", pattern: "(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])" },
-  { vendor: "github", pattern: "gh[pousr]_[A-Za-z0-9]{30,}" },
-  { vendor: "github-fine-grained", pattern: "github_pat_[A-Za-z0-9_]{30,}" },
-  { vendor: "gitlab", pattern: "gl(?:pat|dt|ptt|rt|cbt|imt|oas|ft|soat|agent|ffct)-[A-Za-z0-9_\\-]{16,}(?:\\.[A-Za-z0-9_\\-]+)*" },
-  { vendor: "slack-token", pattern: "(?:xox[a-z](?:\\.xox[a-z])?|xapp)-[A-Za-z0-9\\-]{10,}" },
-  { vendor: "npm", pattern: "npm_[A-Za-z0-9]{30,}" },
-  { vendor: "stripe", pattern: "(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}" },
-  { vendor: "stripe-webhook", pattern: "whsec_[A-Za-z0-9+/=]{20,}" },
-  { vendor: "google-api-key", pattern: "AIza[A-Za-z0-9_\\-]{30,}" },
-  { vendor: "google-oauth", pattern: "(?:ya29\\.[A-Za-z0-9_\\-]{20,}|GOCSPX-[A-Za-z0-9_\\-]{20,}|1//0[A-Za-z0-9_\\-]{30,})" },
-  { vendor: "sendgrid", pattern: "SG\\.[A-Za-z0-9_\\-]{16,}\\.[A-Za-z0-9_\\-]{16,}" },
-  { vendor: "openai-anthropic", pattern: "sk-(?:ant-[a-z]+\\d*-|proj-|svcacct-|admin-|None-)?[A-Za-z0-9_\\-]{20,}", check: mixed },
-  { vendor: "vault", pattern: "hv[sbr]\\.[A-Za-z0-9_\\-]{20,}" },
-  { vendor: "vault-legacy", pattern: "[sb]\\.[A-Za-z0-9]{24}(?![A-Za-z0-9.])", check: mixed },
-  { vendor: "databricks", pattern: "dapi[a-f0-9]{32}(?:-\\d+)?" },
-  { vendor: "huggingface", pattern: "hf_[A-Za-z0-9]{30,}" },
-  { vendor: "docker-hub", pattern: "dckr_pat_[A-Za-z0-9_\\-]{20,}" },
-  { vendor: "pypi", pattern: "pypi-AgE[A-Za-z0-9_\\-]{50,}" },
-  { vendor: "shopify", pattern: "shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}" },
-  { vendor: "twilio", pattern: "SK[0-9a-f]{32}(?![A-Za-z0-9])" },
-  { vendor: "grafana", pattern: "(?:glsa|glc)_[A-Za-z0-9_=+/]{30,}" },
-  { vendor: "atlassian", pattern: "ATATT3[A-Za-z0-9_\\-=]{50,}" },
-  { vendor: "doppler", pattern: "dp\\.(?:st|pt|sa|ct|scim|audit)\\.[A-Za-z0-9_\\-]{20,}" },
-  { vendor: "linear", pattern: "lin_api_[A-Za-z0-9]{30,}" },
-  { vendor: "postman", pattern: "PMAK-[a-f0-9]{24}-[a-f0-9]{34}" },
-  { vendor: "new-relic", pattern: "NRAK-[A-Z0-9]{27}" },
-  { vendor: "age-secret-key", pattern: "AGE-SECRET-KEY-1[A-Z0-9]{50,}" },
-  { vendor: "base64-pem", pattern: "LS0tLS1CRUdJTi[A-Za-z0-9+/=]{20,}" },
-  { vendor: "base64-docker-config", pattern: "eyJhdXRocyI6[A-Za-z0-9+/=]{16,}" },
-  { vendor: "azure-ad-client-secret", pattern: "[A-Za-z0-9_~.\\-]{3}\\dQ~[A-Za-z0-9_~.\\-]{31,34}" },
-  { vendor: "digitalocean", pattern: "do[opr]_v1_[a-f0-9]{64}" },
-  { vendor: "square", pattern: "sq0(?:atp|csp)-[A-Za-z0-9_\\-]{22,}" },
-  { vendor: "planetscale", pattern: "pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.\\-]{32,}" },
-  { vendor: "rubygems", pattern: "rubygems_[a-f0-9]{48}" },
-  { vendor: "sentry", pattern: "(?:sntrys_[A-Za-z0-9+/=_]{50,}|sntryu_[a-f0-9]{64})" },
-  { vendor: "supabase", pattern: "sbp_[a-f0-9]{40}" },
-  { vendor: "tailscale", pattern: "tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9_\\-]{20,}" },
-  { vendor: "heroku", pattern: "HRKU-[A-Za-z0-9_\\-]{40,}" },
-  { vendor: "pulumi", pattern: "pul-[a-f0-9]{40}" },
-  { vendor: "groq-xai-replicate", pattern: "(?:gsk_[A-Za-z0-9]{40,}|xai-[A-Za-z0-9]{40,}|r8_[A-Za-z0-9]{30,}|pplx-[A-Za-z0-9]{40,})" },
-  { vendor: "bitbucket", pattern: "ATBB[A-Za-z0-9_=.\\-]{32,}" },
-  { vendor: "notion", pattern: "(?:secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{40,})" },
-  { vendor: "airtable", pattern: "pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}" },
-  { vendor: "dynatrace", pattern: "dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}" },
-  { vendor: "mailgun", pattern: "key-[0-9a-f]{32}(?![A-Za-z0-9])" },
-  { vendor: "terraform-cloud", pattern: "[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_\\-]{60,}" },
-  { vendor: "1password-service-account", pattern: "ops_eyJ[A-Za-z0-9+/=_\\-]{20,}" },
+  ...SOURCE_CONTROL_FORMATS,
+  ...CLOUD_FORMATS,
+  ...AI_FORMATS,
+  ...PAYMENT_FORMATS,
+  ...MESSAGING_FORMATS,
+  ...DEVELOPER_TOOL_FORMATS,
+  ...OBSERVABILITY_FORMATS,
 ];
 
-const ANY_VENDOR = new RegExp(
-  `(?<![A-Za-z0-9])(?:${VENDOR_FORMATS.map((format) => `(${format.pattern})`).join("|")})`,
-  "g",
-);
+interface Scanner {
+  readonly regex: RegExp;
+  readonly formats: readonly VendorFormat[];
+}
+
+function scannerOf(formats: readonly VendorFormat[]): Scanner {
+  const regex = new RegExp(`(?<![A-Za-z0-9])(?:${formats.map((format) => `(${format.pattern})`).join("|")})`, "g");
+  return { regex, formats };
+}
+
+const UNHINTED = VENDOR_FORMATS.filter((format) => format.hint === undefined);
+const HINTED = VENDOR_FORMATS.filter((format) => format.hint !== undefined);
+/** One scanner per set of hinted formats a message can match (bit i = HINTED[i]), built on first use. */
+const scanners = new Map<number, Scanner>();
+
+function scannerFor(text: string): Scanner {
+  let mask = 0;
+  for (let i = 0; i < HINTED.length; i++) if (HINTED[i]!.hint!.test(text)) mask |= 1 << i;
+  let scanner = scanners.get(mask);
+  if (scanner === undefined) {
+    scanner = scannerOf([...UNHINTED, ...HINTED.filter((_, i) => (mask & (1 << i)) !== 0)]);
+    scanners.set(mask, scanner);
+  }
+  return scanner;
+}
 
 /** An AWS access key id or secret-key wording: a bare 40-character base64 token nearby is its secret key. */
 const AWS_CONTEXT = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])|secret[ _\-]?access[ _\-]?key/i;
@@ -88,10 +67,11 @@ function redactAwsSecretKeys(text: string): string {
 
 export function redactVendorTokens(text: string): string {
   const withAwsSecrets = AWS_CONTEXT.test(text) ? redactAwsSecretKeys(text) : text;
-  return withAwsSecrets.replace(ANY_VENDOR, (token: string, ...groups: unknown[]) => {
-    for (let i = 0; i < VENDOR_FORMATS.length; i++) {
+  const { regex, formats } = scannerFor(withAwsSecrets);
+  return withAwsSecrets.replace(regex, (token: string, ...groups: unknown[]) => {
+    for (let i = 0; i < formats.length; i++) {
       if (groups[i] === undefined) continue;
-      const check = VENDOR_FORMATS[i]!.check;
+      const check = formats[i]!.check;
       return check === undefined || check(token) ? REDACTED : token;
     }
     return token;

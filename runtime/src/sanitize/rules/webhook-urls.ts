@@ -7,7 +7,8 @@
 import { REDACTED } from "../marker.js";
 import type { RedactionRule } from "./rule.js";
 
-const SLACK = /(hooks\.slack\.com\/(?:services|workflows|triggers)\/(?:[A-Za-z0-9]+\/)*)([A-Za-z0-9]{8,})(?![A-Za-z0-9\/])/g;
+// The team (`T...`) and bot/app (`B...`/`A...`) ids stay; the rest of the path, whatever its alphabet, is the secret.
+const SLACK = /(hooks\.slack\.com\/(?:services|workflows|triggers)\/(?:T[A-Z0-9]{6,12}\/(?:[AB][A-Z0-9]{6,12}\/)?)?\/*)([A-Za-z0-9+][A-Za-z0-9+\/]*={0,2})(?![A-Za-z0-9+\/=<])/g;
 const DISCORD = /(discord(?:app)?\.com\/api\/webhooks\/\d+\/)([A-Za-z0-9_\-]{20,})/g;
 const TEAMS = /(\/IncomingWebhook\/)([A-Za-z0-9]{16,})/g;
 /** Newer Teams connector URLs end `/IncomingWebhook/<secret>/<owner guid>/V2<signature>`. */
