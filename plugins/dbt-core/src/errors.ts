@@ -74,8 +74,3 @@ export class DbtArtifactError extends DbtError {
     this.path = path;
   }
 }
-
-/** The message of an unknown thrown value. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
