@@ -37,8 +37,6 @@ export interface ErrorFamilyOptions<P extends ErrorParent, C extends string> {
   codes?: C;
 }
 
-declare const errorKind: unique symbol;
-
 /** What every error of a family has besides its parent's fields. */
 export interface ErrorFamilyMember<C extends string> {
   readonly code: C;
@@ -53,8 +51,8 @@ type Ancestors<K, N extends keyof K> = N | (K[N] extends { extends: infer A } ? 
 
 type RootInstance<P extends ErrorParent, C extends string> = InstanceType<P> & ErrorFamilyMember<C>;
 type KindInstance<P extends ErrorParent, C extends string, K, N extends keyof K> = RootInstance<P, C> & {
-  /** Type-only: keeps sibling kinds apart so `instanceof` narrows. */
-  readonly [errorKind]: { readonly [A in Ancestors<K, N>]: true };
+  /** Type-only (never set): the kinds this error is, which keeps siblings apart so `instanceof` narrows. */
+  readonly "~errorKinds": { readonly [A in Ancestors<K, N>]: true };
 };
 
 type RootClass<P extends ErrorParent, C extends string> = {
