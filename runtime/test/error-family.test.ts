@@ -1,6 +1,6 @@
 // defineErrorFamily: generated error hierarchies behave like hand-written classes (names, codes, instanceof, sanitizing).
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { AlertChannelError, FloePluginError, defineErrorFamily } from "../src/plugin-kit/index.js";
+import { AlertChannelError, FloePluginError, defineErrorFamily, defineErrorKinds } from "../src/plugin-kit/index.js";
 
 type ShopCode = "UNAUTHORIZED" | "NOT_FOUND" | "CONFLICT" | "TIMEOUT" | "HTTP_ERROR";
 
@@ -72,5 +72,30 @@ describe("defineErrorFamily", () => {
     expect([new ShopAuthError("a"), new ShopTimeoutError("t"), new ShopNotFoundError("n")].map(classify)).toEqual(["auth", "timeout", "NOT_FOUND"]);
     // @ts-expect-error a kind without a fixed code needs one from the caller
     expect(new ShopHttpError("no code").code).toBeUndefined();
+  });
+});
+
+describe("defineErrorKinds", () => {
+  class MailError extends FloePluginError {
+    override name = "MailError";
+    declare readonly code: "auth" | "timeout" | "server";
+    readonly smtpCode: number | undefined;
+    constructor(message: string, options: { code: "auth" | "timeout" | "server"; smtpCode?: number }) {
+      super(message, options);
+      this.smtpCode = options.smtpCode;
+    }
+  }
+  const { MailAuthError, MailTimeoutError } = defineErrorKinds(MailError, {
+    MailAuthError: { code: "auth" },
+    MailTimeoutError: { code: "timeout", retryable: true },
+  });
+
+  it("adds kinds under a hand-written root, keeping its fields", () => {
+    const error = new MailAuthError("535 refused", { smtpCode: 535 });
+    expect(error).toBeInstanceOf(MailError);
+    expect(error).toMatchObject({ name: "MailAuthError", code: "auth", smtpCode: 535, retryable: false });
+    expect(new MailTimeoutError("no greeting")).toMatchObject({ code: "timeout", retryable: true, smtpCode: undefined });
+    expectTypeOf(error.smtpCode).toEqualTypeOf<number | undefined>();
+    expectTypeOf(error.code).toEqualTypeOf<"auth" | "timeout" | "server">();
   });
 });

@@ -67,9 +67,11 @@ type KindClass<P extends ErrorParent, C extends string, K, N extends keyof K> = 
   readonly prototype: KindInstance<P, C, K, N>;
 };
 
+export type ErrorKinds<K, P extends ErrorParent, C extends string> = { readonly [N in keyof K & string]: KindClass<P, C, K, N> };
+
 export type ErrorFamily<R extends string, K, P extends ErrorParent, C extends string> = {
   readonly [X in R]: RootClass<P, C>;
-} & { readonly [N in keyof K & string]: KindClass<P, C, K, N> };
+} & ErrorKinds<K, P, C>;
 
 type AnyClass = new (message: string, options?: Record<string, unknown>) => FloePluginError & { retryable: boolean };
 
@@ -100,11 +102,27 @@ export function defineErrorFamily<
     root,
   );
 
-  const classes: Record<string, AnyClass> = { [root]: Root as unknown as AnyClass };
+  return { [root]: Root, ...buildKinds(Root as unknown as AnyClass, kinds) } as unknown as ErrorFamily<R, K, P, C>;
+}
+
+/**
+ * Kinds over a root the plugin writes itself (because it carries fields of
+ * its own, e.g. an SMTP reply code); the root's constructor takes
+ * `(message, options with code)`.
+ */
+export function defineErrorKinds<P extends ErrorParent, const K extends Record<string, ErrorKindSpec>>(
+  root: P,
+  kinds: K,
+): ErrorKinds<K, P, InstanceType<P>["code"]> {
+  return buildKinds(root as unknown as AnyClass, kinds) as unknown as ErrorKinds<K, P, InstanceType<P>["code"]>;
+}
+
+function buildKinds(Root: AnyClass, kinds: Record<string, ErrorKindSpec>): Record<string, AnyClass> {
+  const classes: Record<string, AnyClass> = {};
   for (const [kind, spec] of Object.entries(kinds)) {
-    if (kind in classes) throw new TypeError(`error family ${root}: ${kind} is declared twice`);
-    const Base = spec.extends === undefined ? (Root as unknown as AnyClass) : classes[spec.extends];
-    if (!Base) throw new TypeError(`error family ${root}: ${kind} extends ${spec.extends}, which is not declared before it`);
+    if (kind in classes || kind === Root.name) throw new TypeError(`error family ${Root.name}: ${kind} is declared twice`);
+    const Base = spec.extends === undefined ? Root : classes[spec.extends];
+    if (!Base) throw new TypeError(`error family ${Root.name}: ${kind} extends ${spec.extends}, which is not declared before it`);
     const retryable = spec.retryable;
     classes[kind] = named(
       class extends Base {
@@ -112,10 +130,11 @@ export function defineErrorFamily<
           super(message, { ...details, code: details.code ?? spec.code });
           this.name = kind;
           if (typeof details.retryable !== "boolean" && retryable !== undefined) this.retryable = retryable;
+          else if (typeof this.retryable !== "boolean") this.retryable = false;
         }
       },
       kind,
     );
   }
-  return classes as unknown as ErrorFamily<R, K, P, C>;
+  return classes;
 }
