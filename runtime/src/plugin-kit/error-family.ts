@@ -45,7 +45,15 @@ export interface ErrorFamilyMember<C extends string> {
 }
 
 type ParentOptions<P> = P extends new (message: string, options: infer O) => unknown ? O : never;
-type Details<P, C extends string> = Omit<ParentOptions<P>, "code"> & { retryable?: boolean; code?: C };
+type Details<P, C extends string> = Omit<NonNullable<ParentOptions<P>>, "code"> & { retryable?: boolean; code?: C };
+/** A kind needs a code from its caller when it has none of its own and its root requires one. */
+type NeedsCode<P, S> = S extends { code: string }
+  ? false
+  : "code" extends keyof NonNullable<ParentOptions<P>>
+    ? undefined extends NonNullable<ParentOptions<P>>["code"]
+      ? false
+      : true
+    : false;
 
 type Ancestors<K, N extends keyof K> = N | (K[N] extends { extends: infer A } ? (A extends keyof K ? A : never) : never);
 
@@ -55,14 +63,14 @@ type KindInstance<P extends ErrorParent, C extends string, K, N extends keyof K>
   readonly "~errorKinds": { readonly [A in Ancestors<K, N>]: true };
 };
 
-type RootClass<P extends ErrorParent, C extends string> = {
+type RootClass<P extends ErrorParent, C extends string> = Omit<P, "prototype"> & {
   new (message: string, options: Details<P, C> & { code: C }): RootInstance<P, C>;
   readonly prototype: RootInstance<P, C>;
 };
-type KindClass<P extends ErrorParent, C extends string, K, N extends keyof K> = {
+type KindClass<P extends ErrorParent, C extends string, K, N extends keyof K> = Omit<P, "prototype"> & {
   new (
     message: string,
-    ...options: K[N] extends { code: string } ? [options?: Details<P, C>] : [options: Details<P, C> & { code: C }]
+    ...options: NeedsCode<P, K[N]> extends true ? [options: Details<P, C> & { code: C }] : [options?: Details<P, C>]
   ): KindInstance<P, C, K, N>;
   readonly prototype: KindInstance<P, C, K, N>;
 };
