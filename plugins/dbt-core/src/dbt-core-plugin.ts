@@ -3,15 +3,15 @@
  * runs the `dbt` CLI through DbtCli inside a `dbt.*` span that records the
  * command and selection (never the profile, env or vars).
  */
-import type { DbtCommand, DbtInvocation, DbtRunResult } from "@floe/runtime";
+import { DbtPlugin, type DbtCommand, type DbtInvocation, type DbtRunResult } from "@floe/runtime";
+import type { DbtManifest } from "./artifacts.js";
 import { parseDbtCliConfig, type DbtCliConfig } from "./config.js";
 import { DbtCli } from "./dbt-cli.js";
-import { DbtCommandPlugin } from "./dbt-command-plugin.js";
+import { invocationAttributes, parseManifestRecorded, runRecorded } from "./dbt-spans.js";
 import { dbtSpan, TRACER_NAME } from "./tracing.js";
 
-export class DbtCorePlugin extends DbtCommandPlugin {
+export class DbtCorePlugin extends DbtPlugin<DbtManifest> {
   readonly cli: DbtCli;
-  protected readonly dbtSpan = dbtSpan;
 
   constructor(config: DbtCliConfig) {
     super();
@@ -30,11 +30,37 @@ export class DbtCorePlugin extends DbtCommandPlugin {
     return TRACER_NAME;
   }
 
-  protected get manifestCli(): DbtCli {
-    return this.cli;
+  private get floeContext() {
+    return this.cli.config.floe;
   }
 
-  protected async execute(_span: unknown, command: DbtCommand, invocation: DbtInvocation): Promise<DbtRunResult> {
-    return (await this.cli.invoke(command, invocation)).result;
+  compile(invocation: DbtInvocation = {}): Promise<DbtRunResult> {
+    return this.runCommand("compile", invocation);
+  }
+
+  run(invocation: DbtInvocation = {}): Promise<DbtRunResult> {
+    return this.runCommand("run", invocation);
+  }
+
+  test(invocation: DbtInvocation = {}): Promise<DbtRunResult> {
+    return this.runCommand("test", invocation);
+  }
+
+  build(invocation: DbtInvocation = {}): Promise<DbtRunResult> {
+    return this.runCommand("build", invocation);
+  }
+
+  /** Reads `manifest.json` (default: the project's target directory). */
+  parseManifest(path?: string): Promise<DbtManifest> {
+    return dbtSpan("parseManifest", {}, (span) => parseManifestRecorded(span, this.cli, path), { floe: this.floeContext });
+  }
+
+  private runCommand(command: DbtCommand, invocation: DbtInvocation): Promise<DbtRunResult> {
+    return dbtSpan(
+      command,
+      invocationAttributes(command, invocation, this.cli.config.target),
+      (span) => runRecorded(span, async () => (await this.cli.invoke(command, invocation)).result),
+      { floe: this.floeContext },
+    );
   }
 }

@@ -3,7 +3,6 @@
  * (DbtCli, artifact readers) that dbt-fusion and quality-dbt reuse.
  */
 export { DbtCorePlugin } from "./dbt-core-plugin.js";
-export { DbtCommandPlugin } from "./dbt-command-plugin.js";
 export { invocationAttributes, parseManifestRecorded, recordRunResult, runRecorded } from "./dbt-spans.js";
 export { DbtCli, commandError, type DbtInvocationOutcome, type DbtVersionOutput } from "./dbt-cli.js";
 export { dbtCliConfigSchema, parseDbtCliConfig, type DbtCliConfig, type ResolvedDbtCliConfig } from "./config.js";

@@ -5,8 +5,15 @@
  * says which engine ran (`dbt_fusion.mode`) and whether it fell back.
  */
 import type { Span } from "@opentelemetry/api";
-import type { DbtCommand, DbtInvocation, DbtRunResult } from "@floe/runtime";
-import { DbtCli, DbtCommandError, DbtCommandPlugin } from "@floe/plugin-dbt-core";
+import { DbtPlugin, type DbtCommand, type DbtInvocation, type DbtRunResult } from "@floe/runtime";
+import {
+  DbtCli,
+  DbtCommandError,
+  invocationAttributes,
+  parseManifestRecorded,
+  runRecorded,
+  type DbtManifest,
+} from "@floe/plugin-dbt-core";
 import { parseFusionConfig, type DbtFusionConfig, type ResolvedDbtFusionConfig } from "./config.js";
 import { DbtFusionFallbackUnavailableError, DbtFusionNotFoundError } from "./errors.js";
 import { detectFusion, type FusionDetection } from "./fusion-detection.js";
@@ -22,10 +29,9 @@ export function isAdapterRejection(error: unknown): boolean {
   return error instanceof DbtCommandError && error.errors.some((message) => ADAPTER_REJECTED.test(message));
 }
 
-export class DbtFusionPlugin extends DbtCommandPlugin {
+export class DbtFusionPlugin extends DbtPlugin<DbtManifest> {
   readonly config: ResolvedDbtFusionConfig;
   readonly core: DbtCli;
-  protected readonly dbtSpan = dbtSpan;
   private detection: Promise<FusionDetection> | undefined;
 
   constructor(config: DbtFusionConfig) {
@@ -46,9 +52,8 @@ export class DbtFusionPlugin extends DbtCommandPlugin {
     return TRACER_NAME;
   }
 
-  /** Fusion and dbt-core write the same manifest; the core runner's config locates it. */
-  protected get manifestCli(): DbtCli {
-    return this.core;
+  private get floeContext() {
+    return this.config.core.floe;
   }
 
   /** Finds dbt Fusion once per plugin instance. */
@@ -63,7 +68,37 @@ export class DbtFusionPlugin extends DbtCommandPlugin {
     return this.detection;
   }
 
-  protected async execute(span: Span, command: DbtCommand, invocation: DbtInvocation): Promise<DbtRunResult> {
+  compile(invocation: DbtInvocation = {}): Promise<DbtRunResult> {
+    return this.runCommand("compile", invocation);
+  }
+
+  run(invocation: DbtInvocation = {}): Promise<DbtRunResult> {
+    return this.runCommand("run", invocation);
+  }
+
+  test(invocation: DbtInvocation = {}): Promise<DbtRunResult> {
+    return this.runCommand("test", invocation);
+  }
+
+  build(invocation: DbtInvocation = {}): Promise<DbtRunResult> {
+    return this.runCommand("build", invocation);
+  }
+
+  /** Reads `manifest.json`; Fusion and dbt-core write the same artifact. */
+  parseManifest(path?: string): Promise<DbtManifest> {
+    return dbtSpan("parseManifest", {}, (span) => parseManifestRecorded(span, this.core, path), { floe: this.floeContext });
+  }
+
+  private runCommand(command: DbtCommand, invocation: DbtInvocation): Promise<DbtRunResult> {
+    return dbtSpan(
+      command,
+      invocationAttributes(command, invocation, this.config.core.target),
+      (span) => runRecorded(span, () => this.runWithFallback(span, command, invocation)),
+      { floe: this.floeContext },
+    );
+  }
+
+  private async runWithFallback(span: Span, command: DbtCommand, invocation: DbtInvocation): Promise<DbtRunResult> {
     const { mode, fallback } = this.config;
     if (mode === "core") return this.runCore(span, command, invocation, undefined);
 
