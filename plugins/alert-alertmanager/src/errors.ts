@@ -5,7 +5,7 @@
  * an unreachable Alertmanager. Messages are sanitized and stripped of the
  * configured secrets (the kit's AlertChannelError does it at construction).
  */
-import { AlertChannelError, type AlertChannelErrorOptions } from "@floe/runtime/plugin-kit";
+import { AlertChannelError, type AlertChannelErrorOptions, defineErrorFamily } from "@floe/runtime/plugin-kit";
 
 export type AlertmanagerErrorCode =
   | "invalid_alert"
@@ -21,46 +21,33 @@ export interface AlertmanagerErrorDetails extends AlertChannelErrorOptions {
   code: AlertmanagerErrorCode;
 }
 
-export class AlertmanagerError extends AlertChannelError {
-  override name = "AlertmanagerError";
-  declare readonly code: AlertmanagerErrorCode;
+const family = defineErrorFamily(
+  "AlertmanagerError",
+  {
+    /** The alert was refused before sending (invalid label name) or by Alertmanager (HTTP 400/422...). */
+    AlertmanagerRejectedError: {},
+    /** HTTP 401/403: the credentials were missing or refused. */
+    AlertmanagerAuthError: {},
+    /** HTTP 404: no Alertmanager API at this URL (wrong path prefix). */
+    AlertmanagerNotFoundError: {},
+    /** HTTP 5xx from Alertmanager or a proxy in front of it. */
+    AlertmanagerServerError: {},
+    /** A success status whose body is not what Alertmanager answers (a proxy's login page), or a redirect. */
+    AlertmanagerResponseError: {},
+    /** No answer within `timeoutMs`. */
+    AlertmanagerTimeoutError: {},
+    /** Connection refused, reset, or the host did not resolve. */
+    AlertmanagerUnreachableError: {},
+  },
+  { parent: AlertChannelError, codes: "" as AlertmanagerErrorCode },
+);
+export const { AlertmanagerError, AlertmanagerRejectedError, AlertmanagerAuthError, AlertmanagerNotFoundError, AlertmanagerServerError, AlertmanagerResponseError, AlertmanagerTimeoutError, AlertmanagerUnreachableError } = family;
+export type AlertmanagerError = InstanceType<typeof AlertmanagerError>;
+export type AlertmanagerRejectedError = InstanceType<typeof AlertmanagerRejectedError>;
+export type AlertmanagerAuthError = InstanceType<typeof AlertmanagerAuthError>;
+export type AlertmanagerNotFoundError = InstanceType<typeof AlertmanagerNotFoundError>;
+export type AlertmanagerServerError = InstanceType<typeof AlertmanagerServerError>;
+export type AlertmanagerResponseError = InstanceType<typeof AlertmanagerResponseError>;
+export type AlertmanagerTimeoutError = InstanceType<typeof AlertmanagerTimeoutError>;
+export type AlertmanagerUnreachableError = InstanceType<typeof AlertmanagerUnreachableError>;
 
-  constructor(message: string, details: AlertmanagerErrorDetails) {
-    super(message, details);
-  }
-}
-
-/** The alert was refused before sending (invalid label name) or by Alertmanager (HTTP 400/422...). */
-export class AlertmanagerRejectedError extends AlertmanagerError {
-  override name = "AlertmanagerRejectedError";
-}
-
-/** HTTP 401/403: the credentials were missing or refused. */
-export class AlertmanagerAuthError extends AlertmanagerError {
-  override name = "AlertmanagerAuthError";
-}
-
-/** HTTP 404: no Alertmanager API at this URL (wrong path prefix). */
-export class AlertmanagerNotFoundError extends AlertmanagerError {
-  override name = "AlertmanagerNotFoundError";
-}
-
-/** HTTP 5xx from Alertmanager or a proxy in front of it. */
-export class AlertmanagerServerError extends AlertmanagerError {
-  override name = "AlertmanagerServerError";
-}
-
-/** A success status whose body is not what Alertmanager answers (a proxy's login page), or a redirect. */
-export class AlertmanagerResponseError extends AlertmanagerError {
-  override name = "AlertmanagerResponseError";
-}
-
-/** No answer within `timeoutMs`. */
-export class AlertmanagerTimeoutError extends AlertmanagerError {
-  override name = "AlertmanagerTimeoutError";
-}
-
-/** Connection refused, reset, or the host did not resolve. */
-export class AlertmanagerUnreachableError extends AlertmanagerError {
-  override name = "AlertmanagerUnreachableError";
-}

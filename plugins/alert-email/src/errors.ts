@@ -5,7 +5,7 @@
  * `smtpCode`, `deliveryStatus`); the server's reply text is kept, and the kit's
  * AlertChannelError strips the password and AUTH exchange it may echo.
  */
-import { AlertChannelError, type AlertChannelErrorOptions } from "@floe/runtime/plugin-kit";
+import { AlertChannelError, type AlertChannelErrorOptions, defineErrorKinds } from "@floe/runtime/plugin-kit";
 
 export type EmailErrorCode =
   | "auth_failed"
@@ -38,38 +38,27 @@ export class EmailError extends AlertChannelError {
   }
 }
 
-/** SMTP AUTH refused (535) or not possible (no AUTH offered, or only over TLS). */
-export class EmailAuthError extends EmailError {
-  override name = "EmailAuthError";
-}
-
-/** Every recipient was refused (550 mailbox unavailable, 553...). */
-export class EmailRecipientsRejectedError extends EmailError {
-  override name = "EmailRecipientsRejectedError";
-}
-
-/** The server answered an SMTP error to the message or a command (5xx permanent, 4xx transient). */
-export class EmailServerError extends EmailError {
-  override name = "EmailServerError";
-}
-
-/** STARTTLS or the TLS handshake failed (untrusted certificate, TLS required but not offered). */
-export class EmailTlsError extends EmailError {
-  override name = "EmailTlsError";
-}
-
-/** The peer did not speak SMTP (an invalid greeting or reply). */
-export class EmailProtocolError extends EmailError {
-  override name = "EmailProtocolError";
-}
-
-export class EmailTimeoutError extends EmailError {
-  override name = "EmailTimeoutError";
-}
-
-export class EmailUnreachableError extends EmailError {
-  override name = "EmailUnreachableError";
-}
+export const { EmailAuthError, EmailRecipientsRejectedError, EmailServerError, EmailTlsError, EmailProtocolError, EmailTimeoutError, EmailUnreachableError } = defineErrorKinds(EmailError, {
+  /** SMTP AUTH refused (535) or not possible (no AUTH offered, or only over TLS). */
+  EmailAuthError: {},
+  /** Every recipient was refused (550 mailbox unavailable, 553...). */
+  EmailRecipientsRejectedError: {},
+  /** The server answered an SMTP error to the message or a command (5xx permanent, 4xx transient). */
+  EmailServerError: {},
+  /** STARTTLS or the TLS handshake failed (untrusted certificate, TLS required but not offered). */
+  EmailTlsError: {},
+  /** The peer did not speak SMTP (an invalid greeting or reply). */
+  EmailProtocolError: {},
+  EmailTimeoutError: {},
+  EmailUnreachableError: {},
+});
+export type EmailAuthError = InstanceType<typeof EmailAuthError>;
+export type EmailRecipientsRejectedError = InstanceType<typeof EmailRecipientsRejectedError>;
+export type EmailServerError = InstanceType<typeof EmailServerError>;
+export type EmailTlsError = InstanceType<typeof EmailTlsError>;
+export type EmailProtocolError = InstanceType<typeof EmailProtocolError>;
+export type EmailTimeoutError = InstanceType<typeof EmailTimeoutError>;
+export type EmailUnreachableError = InstanceType<typeof EmailUnreachableError>;
 
 interface NodemailerError {
   code?: unknown;

@@ -7,63 +7,46 @@
  * AlertChannelError at construction.
  */
 import type { AlertDeliveryStatus } from "@floe/runtime";
-import { AlertChannelError, deliveryStatusFor, httpFailureKind, type AlertChannelErrorOptions } from "@floe/runtime/plugin-kit";
+import { AlertChannelError, deliveryStatusFor, httpFailureKind, type AlertChannelErrorOptions, defineErrorFamily } from "@floe/runtime/plugin-kit";
 
 export interface SlackErrorDetails extends AlertChannelErrorOptions {
   /** Slack's error code (`channel_not_found`) or ours (`timeout`, `unreachable`, `http_500`...). */
   code: string;
 }
 
-export class SlackError extends AlertChannelError {
-  override name = "SlackError";
-
-  constructor(message: string, details: SlackErrorDetails) {
-    super(message, details);
-  }
-}
-
-/** The payload was refused: `invalid_payload`, `invalid_blocks`, `no_text`, `too_many_attachments`. */
-export class SlackInvalidPayloadError extends SlackError {
-  override name = "SlackInvalidPayloadError";
-}
-
-/** The channel (or user) the webhook posts to is gone or archived. */
-export class SlackChannelNotFoundError extends SlackError {
-  override name = "SlackChannelNotFoundError";
-}
-
-/** The webhook itself does not exist any more (`no_service`, `no_team`, revoked) or answers 404. */
-export class SlackWebhookNotFoundError extends SlackError {
-  override name = "SlackWebhookNotFoundError";
-}
-
-/** Slack refuses to post (`action_prohibited`, `posting_to_general_channel_denied`, `invalid_token`...). */
-export class SlackForbiddenError extends SlackError {
-  override name = "SlackForbiddenError";
-}
-
-/** Still rate limited after the bounded `Retry-After` waits, or asked to wait longer than allowed. */
-export class SlackRateLimitedError extends SlackError {
-  override name = "SlackRateLimitedError";
-}
-
-/** HTTP 5xx from Slack. */
-export class SlackServerError extends SlackError {
-  override name = "SlackServerError";
-}
-
-/** Success status with a body other than Slack's `ok`, or an unexpected status. */
-export class SlackResponseError extends SlackError {
-  override name = "SlackResponseError";
-}
-
-export class SlackTimeoutError extends SlackError {
-  override name = "SlackTimeoutError";
-}
-
-export class SlackUnreachableError extends SlackError {
-  override name = "SlackUnreachableError";
-}
+const family = defineErrorFamily(
+  "SlackError",
+  {
+    /** The payload was refused: `invalid_payload`, `invalid_blocks`, `no_text`, `too_many_attachments`. */
+    SlackInvalidPayloadError: {},
+    /** The channel (or user) the webhook posts to is gone or archived. */
+    SlackChannelNotFoundError: {},
+    /** The webhook itself does not exist any more (`no_service`, `no_team`, revoked) or answers 404. */
+    SlackWebhookNotFoundError: {},
+    /** Slack refuses to post (`action_prohibited`, `posting_to_general_channel_denied`, `invalid_token`...). */
+    SlackForbiddenError: {},
+    /** Still rate limited after the bounded `Retry-After` waits, or asked to wait longer than allowed. */
+    SlackRateLimitedError: {},
+    /** HTTP 5xx from Slack. */
+    SlackServerError: {},
+    /** Success status with a body other than Slack's `ok`, or an unexpected status. */
+    SlackResponseError: {},
+    SlackTimeoutError: {},
+    SlackUnreachableError: {},
+  },
+  { parent: AlertChannelError },
+);
+export const { SlackError, SlackInvalidPayloadError, SlackChannelNotFoundError, SlackWebhookNotFoundError, SlackForbiddenError, SlackRateLimitedError, SlackServerError, SlackResponseError, SlackTimeoutError, SlackUnreachableError } = family;
+export type SlackError = InstanceType<typeof SlackError>;
+export type SlackInvalidPayloadError = InstanceType<typeof SlackInvalidPayloadError>;
+export type SlackChannelNotFoundError = InstanceType<typeof SlackChannelNotFoundError>;
+export type SlackWebhookNotFoundError = InstanceType<typeof SlackWebhookNotFoundError>;
+export type SlackForbiddenError = InstanceType<typeof SlackForbiddenError>;
+export type SlackRateLimitedError = InstanceType<typeof SlackRateLimitedError>;
+export type SlackServerError = InstanceType<typeof SlackServerError>;
+export type SlackResponseError = InstanceType<typeof SlackResponseError>;
+export type SlackTimeoutError = InstanceType<typeof SlackTimeoutError>;
+export type SlackUnreachableError = InstanceType<typeof SlackUnreachableError>;
 
 type SlackErrorClass = new (message: string, details: SlackErrorDetails) => SlackError;
 

@@ -5,7 +5,7 @@
  * many were made (`attempts`). Messages are sanitized and stripped of the
  * channel's secrets by the kit's AlertChannelError at construction.
  */
-import { AlertChannelError, type AlertChannelErrorOptions } from "@floe/runtime/plugin-kit";
+import { AlertChannelError, type AlertChannelErrorOptions, defineErrorKinds } from "@floe/runtime/plugin-kit";
 
 export type WebhookErrorCode =
   | "rejected"
@@ -37,37 +37,27 @@ export class WebhookError extends AlertChannelError {
   }
 }
 
-/** 4xx other than 401/403/404/408/410/429: the receiver refused this payload; retrying will not help. */
-export class WebhookRejectedError extends WebhookError {
-  override name = "WebhookRejectedError";
-}
+export const { WebhookRejectedError, WebhookAuthError, WebhookNotFoundError, WebhookRateLimitedError, WebhookServerError, WebhookTimeoutError, WebhookUnreachableError } = defineErrorKinds(WebhookError, {
+  /** 4xx other than 401/403/404/408/410/429: the receiver refused this payload; retrying will not help. */
+  WebhookRejectedError: {},
+  /** 401/403: the signature or credentials were refused. */
+  WebhookAuthError: {},
+  /** 404/410: no receiver at this URL. */
+  WebhookNotFoundError: {},
+  /** 429 on the last attempt. */
+  WebhookRateLimitedError: {},
+  /** 5xx on the last attempt. */
+  WebhookServerError: {},
+  /** No answer within `timeoutMs` on the last attempt. */
+  WebhookTimeoutError: {},
+  /** Connection refused or reset, DNS failure, or an answer that was not valid HTTP, on the last attempt. */
+  WebhookUnreachableError: {},
+});
+export type WebhookRejectedError = InstanceType<typeof WebhookRejectedError>;
+export type WebhookAuthError = InstanceType<typeof WebhookAuthError>;
+export type WebhookNotFoundError = InstanceType<typeof WebhookNotFoundError>;
+export type WebhookRateLimitedError = InstanceType<typeof WebhookRateLimitedError>;
+export type WebhookServerError = InstanceType<typeof WebhookServerError>;
+export type WebhookTimeoutError = InstanceType<typeof WebhookTimeoutError>;
+export type WebhookUnreachableError = InstanceType<typeof WebhookUnreachableError>;
 
-/** 401/403: the signature or credentials were refused. */
-export class WebhookAuthError extends WebhookError {
-  override name = "WebhookAuthError";
-}
-
-/** 404/410: no receiver at this URL. */
-export class WebhookNotFoundError extends WebhookError {
-  override name = "WebhookNotFoundError";
-}
-
-/** 429 on the last attempt. */
-export class WebhookRateLimitedError extends WebhookError {
-  override name = "WebhookRateLimitedError";
-}
-
-/** 5xx on the last attempt. */
-export class WebhookServerError extends WebhookError {
-  override name = "WebhookServerError";
-}
-
-/** No answer within `timeoutMs` on the last attempt. */
-export class WebhookTimeoutError extends WebhookError {
-  override name = "WebhookTimeoutError";
-}
-
-/** Connection refused or reset, DNS failure, or an answer that was not valid HTTP, on the last attempt. */
-export class WebhookUnreachableError extends WebhookError {
-  override name = "WebhookUnreachableError";
-}

@@ -4,7 +4,7 @@
  * condition callers handle. Server text is sanitized (and stripped of the
  * plugin's credentials) by FloePluginError before it is kept.
  */
-import { FloePluginError } from "@floe/runtime/plugin-kit";
+import { FloePluginError, defineErrorKinds } from "@floe/runtime/plugin-kit";
 
 /** The configuration failed validation; `issues` lists `path: expectation`. */
 export { ConfigError } from "@floe/runtime/plugin-kit";
@@ -37,40 +37,32 @@ export class PolarisCatalogError extends FloePluginError {
   }
 }
 
-export class NoSuchNamespaceError extends PolarisCatalogError {
-  override name = "NoSuchNamespaceError";
-}
-export class NoSuchTableError extends PolarisCatalogError {
-  override name = "NoSuchTableError";
-}
-export class AlreadyExistsError extends PolarisCatalogError {
-  override name = "AlreadyExistsError";
-}
-export class NamespaceNotEmptyError extends PolarisCatalogError {
-  override name = "NamespaceNotEmptyError";
-}
-/** 401: missing, expired or rejected credentials. */
-export class NotAuthorizedError extends PolarisCatalogError {
-  override name = "NotAuthorizedError";
-}
-/** 403: authenticated but not allowed. */
-export class ForbiddenError extends PolarisCatalogError {
-  override name = "ForbiddenError";
-}
-export class BadRequestError extends PolarisCatalogError {
-  override name = "BadRequestError";
-}
-/** 5xx from the catalog. */
-export class CatalogServerError extends PolarisCatalogError {
-  override name = "CatalogServerError";
-}
-export class CatalogTimeoutError extends PolarisCatalogError {
-  override name = "CatalogTimeoutError";
-}
-/** The catalog answered with a body that is not the documented shape. */
-export class MalformedResponseError extends PolarisCatalogError {
-  override name = "MalformedResponseError";
-}
+export const { NoSuchNamespaceError, NoSuchTableError, AlreadyExistsError, NamespaceNotEmptyError, NotAuthorizedError, ForbiddenError, BadRequestError, CatalogServerError, CatalogTimeoutError, MalformedResponseError } = defineErrorKinds(PolarisCatalogError, {
+  NoSuchNamespaceError: {},
+  NoSuchTableError: {},
+  AlreadyExistsError: {},
+  NamespaceNotEmptyError: {},
+  /** 401: missing, expired or rejected credentials. */
+  NotAuthorizedError: {},
+  /** 403: authenticated but not allowed. */
+  ForbiddenError: {},
+  BadRequestError: {},
+  /** 5xx from the catalog. */
+  CatalogServerError: {},
+  CatalogTimeoutError: {},
+  /** The catalog answered with a body that is not the documented shape. */
+  MalformedResponseError: {},
+});
+export type NoSuchNamespaceError = InstanceType<typeof NoSuchNamespaceError>;
+export type NoSuchTableError = InstanceType<typeof NoSuchTableError>;
+export type AlreadyExistsError = InstanceType<typeof AlreadyExistsError>;
+export type NamespaceNotEmptyError = InstanceType<typeof NamespaceNotEmptyError>;
+export type NotAuthorizedError = InstanceType<typeof NotAuthorizedError>;
+export type ForbiddenError = InstanceType<typeof ForbiddenError>;
+export type BadRequestError = InstanceType<typeof BadRequestError>;
+export type CatalogServerError = InstanceType<typeof CatalogServerError>;
+export type CatalogTimeoutError = InstanceType<typeof CatalogTimeoutError>;
+export type MalformedResponseError = InstanceType<typeof MalformedResponseError>;
 
 type ErrorClass = new (message: string, options: PolarisErrorOptions) => PolarisCatalogError;
 

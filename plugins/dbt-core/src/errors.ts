@@ -5,18 +5,14 @@
  * `Error.message` (and therefore the stack).
  */
 import { sanitizeErrorMessage } from "@floe/runtime";
-import { FloePluginError } from "@floe/runtime/plugin-kit";
+import { defineErrorFamily } from "@floe/runtime/plugin-kit";
 
 /** Invalid configuration: the kit's ConfigError (lists failing paths, never received values). */
 export { ConfigError } from "@floe/runtime/plugin-kit";
 
-export class DbtError extends FloePluginError {
-  override name = "DbtError";
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, { code, cause: options?.cause });
-  }
-}
+/** Any failure of the dbt runner; the kinds below carry what their callers need to know. */
+export const { DbtError } = defineErrorFamily("DbtError", {});
+export type DbtError = InstanceType<typeof DbtError>;
 
 /** The dbt executable does not exist or is not executable. */
 export class DbtExecutableNotFoundError extends DbtError {
@@ -24,7 +20,7 @@ export class DbtExecutableNotFoundError extends DbtError {
   readonly executable: string;
 
   constructor(executable: string, options?: { cause?: unknown }) {
-    super("EXECUTABLE_NOT_FOUND", `dbt executable not found or not executable: ${executable}`, options);
+    super(`dbt executable not found or not executable: ${executable}`, { code: "EXECUTABLE_NOT_FOUND", cause: options?.cause });
     this.executable = executable;
   }
 }
@@ -35,7 +31,7 @@ export class DbtTimeoutError extends DbtError {
   readonly timeoutMs: number;
 
   constructor(command: string, timeoutMs: number) {
-    super("TIMEOUT", `dbt ${command} did not finish within ${timeoutMs} ms and was killed`);
+    super(`dbt ${command} did not finish within ${timeoutMs} ms and was killed`, { code: "TIMEOUT" });
     this.timeoutMs = timeoutMs;
   }
 }
@@ -49,7 +45,7 @@ export class DbtCommandError extends DbtError {
 
   constructor(command: string, exitCode: number | null, errors: readonly string[], code = "COMMAND_FAILED") {
     const detail = errors.length > 0 ? errors.join("\n") : "(no error output)";
-    super(code, `dbt ${command} failed (exit code ${exitCode ?? "none"}): ${detail}`);
+    super(`dbt ${command} failed (exit code ${exitCode ?? "none"}): ${detail}`, { code });
     this.exitCode = exitCode;
     this.errors = errors.map((e) => sanitizeErrorMessage(e, { maxLength: 2000 }));
   }
@@ -70,12 +66,7 @@ export class DbtArtifactError extends DbtError {
   readonly path: string;
 
   constructor(path: string, problem: string, options?: { cause?: unknown }) {
-    super("ARTIFACT_INVALID", `${path}: ${problem}`, options);
+    super(`${path}: ${problem}`, { code: "ARTIFACT_INVALID", cause: options?.cause });
     this.path = path;
   }
-}
-
-/** The message of an unknown thrown value. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

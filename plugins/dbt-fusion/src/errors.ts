@@ -10,7 +10,7 @@ export { ConfigError } from "@floe/runtime/plugin-kit";
 export class DbtFusionNotFoundError extends DbtError {
   override name = "DbtFusionNotFoundError";
   constructor(checked: readonly string[]) {
-    super("FUSION_NOT_FOUND", `dbt Fusion not found (checked: ${checked.join(", ") || "nothing"})`);
+    super(`dbt Fusion not found (checked: ${checked.join(", ") || "nothing"})`, { code: "FUSION_NOT_FOUND" });
   }
 }
 
@@ -19,9 +19,8 @@ export class DbtFusionFallbackUnavailableError extends DbtError {
   override name = "DbtFusionFallbackUnavailableError";
   constructor(executable: string, options?: { cause?: unknown }) {
     super(
-      "FALLBACK_UNAVAILABLE",
       `dbt Fusion rejected the adapter and the dbt-core executable (${executable}) is Fusion itself; set coreExecutable to a dbt-core install`,
-      options,
+      { code: "FALLBACK_UNAVAILABLE", cause: options?.cause },
     );
   }
 }

@@ -4,7 +4,7 @@
  * message is sanitized when the error is built, after the credentials in
  * flight (client secret, password, tokens, passed as `secrets`) are cut out.
  */
-import { ConfigError, FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
+import { ConfigError, type PluginErrorOptions, defineErrorFamily } from "@floe/runtime/plugin-kit";
 
 /** Invalid configuration: the kit's ConfigError (`code` CONFIG_INVALID), naming paths, never values. */
 export { ConfigError };
@@ -23,14 +23,28 @@ export type KeycloakErrorCode =
 /** Status, secrets to strip and cause of one failure. */
 export type KeycloakErrorDetails = Omit<PluginErrorOptions, "code">;
 
-export class KeycloakError extends FloePluginError {
-  override name = "KeycloakError";
-  declare readonly code: KeycloakErrorCode;
-
-  constructor(message: string, code: KeycloakErrorCode, details: KeycloakErrorDetails = {}) {
-    super(message, { ...details, code });
-  }
-}
+const family = defineErrorFamily(
+  "KeycloakError",
+  {
+    /** `/.well-known/openid-configuration` could not be read or does not describe this issuer. */
+    KeycloakDiscoveryError: { code: "DISCOVERY_FAILED" },
+    /** The JWKS could not be fetched, so no verdict on a token is possible. */
+    KeycloakJwksError: { code: "JWKS_UNAVAILABLE" },
+    KeycloakHttpError: { code: "HTTP_ERROR" },
+    KeycloakTimeoutError: { code: "TIMEOUT" },
+    KeycloakNetworkError: { code: "NETWORK_ERROR" },
+    KeycloakMalformedResponseError: { code: "MALFORMED_RESPONSE" },
+  },
+  { codes: "" as KeycloakErrorCode },
+);
+export const { KeycloakError, KeycloakDiscoveryError, KeycloakJwksError, KeycloakHttpError, KeycloakTimeoutError, KeycloakNetworkError, KeycloakMalformedResponseError } = family;
+export type KeycloakError = InstanceType<typeof KeycloakError>;
+export type KeycloakDiscoveryError = InstanceType<typeof KeycloakDiscoveryError>;
+export type KeycloakJwksError = InstanceType<typeof KeycloakJwksError>;
+export type KeycloakHttpError = InstanceType<typeof KeycloakHttpError>;
+export type KeycloakTimeoutError = InstanceType<typeof KeycloakTimeoutError>;
+export type KeycloakNetworkError = InstanceType<typeof KeycloakNetworkError>;
+export type KeycloakMalformedResponseError = InstanceType<typeof KeycloakMalformedResponseError>;
 
 /** The token or userinfo endpoint refused the credentials (`oauthError`: `invalid_client`, `invalid_grant`, ...). */
 export class KeycloakAuthError extends KeycloakError {
@@ -38,51 +52,8 @@ export class KeycloakAuthError extends KeycloakError {
   readonly oauthError: string | undefined;
 
   constructor(message: string, details: KeycloakErrorDetails & { status: number; oauthError: string | undefined }) {
-    super(message, "AUTH_FAILED", details);
+    super(message, { ...details, code: "AUTH_FAILED" });
     this.oauthError = details.oauthError;
   }
 }
 
-/** `/.well-known/openid-configuration` could not be read or does not describe this issuer. */
-export class KeycloakDiscoveryError extends KeycloakError {
-  override name = "KeycloakDiscoveryError";
-  constructor(message: string, details: KeycloakErrorDetails = {}) {
-    super(message, "DISCOVERY_FAILED", details);
-  }
-}
-
-/** The JWKS could not be fetched, so no verdict on a token is possible. */
-export class KeycloakJwksError extends KeycloakError {
-  override name = "KeycloakJwksError";
-  constructor(message: string, details: KeycloakErrorDetails = {}) {
-    super(message, "JWKS_UNAVAILABLE", details);
-  }
-}
-
-export class KeycloakHttpError extends KeycloakError {
-  override name = "KeycloakHttpError";
-  constructor(message: string, details: KeycloakErrorDetails & { status: number }) {
-    super(message, "HTTP_ERROR", details);
-  }
-}
-
-export class KeycloakTimeoutError extends KeycloakError {
-  override name = "KeycloakTimeoutError";
-  constructor(message: string, details: KeycloakErrorDetails = {}) {
-    super(message, "TIMEOUT", details);
-  }
-}
-
-export class KeycloakNetworkError extends KeycloakError {
-  override name = "KeycloakNetworkError";
-  constructor(message: string, details: KeycloakErrorDetails = {}) {
-    super(message, "NETWORK_ERROR", details);
-  }
-}
-
-export class KeycloakMalformedResponseError extends KeycloakError {
-  override name = "KeycloakMalformedResponseError";
-  constructor(message: string, details: KeycloakErrorDetails = {}) {
-    super(message, "MALFORMED_RESPONSE", details);
-  }
-}

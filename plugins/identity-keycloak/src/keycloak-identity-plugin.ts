@@ -67,7 +67,7 @@ export class KeycloakIdentityPlugin extends IdentityPlugin {
       }
       if (credentials.grantType === "password") {
         if (!credentials.username || typeof credentials.password !== "string") {
-          throw new KeycloakError("password grant needs username and password", "INVALID_ARGUMENT");
+          throw new KeycloakError("password grant needs username and password", { code: "INVALID_ARGUMENT" });
         }
         return this.grant(
           metadata,
@@ -75,7 +75,7 @@ export class KeycloakIdentityPlugin extends IdentityPlugin {
           [credentials.password],
         );
       }
-      throw new KeycloakError(`unsupported grant type ${JSON.stringify(grantType)}`, "INVALID_ARGUMENT");
+      throw new KeycloakError(`unsupported grant type ${JSON.stringify(grantType)}`, { code: "INVALID_ARGUMENT" });
     });
   }
 
@@ -174,7 +174,7 @@ function scope(value: string | undefined): Record<string, string> {
 }
 
 function requireToken(token: unknown, what: string): asserts token is string {
-  if (typeof token !== "string" || token === "") throw new KeycloakError(`${what} must be a non-empty string`, "INVALID_ARGUMENT");
+  if (typeof token !== "string" || token === "") throw new KeycloakError(`${what} must be a non-empty string`, { code: "INVALID_ARGUMENT" });
 }
 
 /** The OAuth `error` of a userinfo failure (JSON body). */

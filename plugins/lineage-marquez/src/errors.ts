@@ -5,7 +5,7 @@
  * failure naming the host only. Messages are sanitized and stripped of the
  * API key by the kit's FloePluginError at construction.
  */
-import { FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
+import { FloePluginError, type PluginErrorOptions, defineErrorKinds } from "@floe/runtime/plugin-kit";
 
 export type MarquezErrorCode =
   | "invalid_event"
@@ -45,35 +45,25 @@ export class LineageValidationError extends MarquezError {
   }
 }
 
-/** HTTP 400/422: Marquez refused the event. */
-export class MarquezRejectedError extends MarquezError {
-  override name = "MarquezRejectedError";
-}
+export const { MarquezRejectedError, MarquezAuthError, MarquezNotFoundError, MarquezServerError, MarquezResponseError, MarquezTimeoutError, MarquezUnreachableError } = defineErrorKinds(MarquezError, {
+  /** HTTP 400/422: Marquez refused the event. */
+  MarquezRejectedError: {},
+  /** HTTP 401/403: API key missing or refused. */
+  MarquezAuthError: {},
+  /** HTTP 404: no lineage endpoint at this URL. */
+  MarquezNotFoundError: {},
+  /** HTTP 5xx. */
+  MarquezServerError: {},
+  /** A success status with a body Marquez does not send (an HTML page), or a redirect. */
+  MarquezResponseError: {},
+  MarquezTimeoutError: {},
+  MarquezUnreachableError: {},
+});
+export type MarquezRejectedError = InstanceType<typeof MarquezRejectedError>;
+export type MarquezAuthError = InstanceType<typeof MarquezAuthError>;
+export type MarquezNotFoundError = InstanceType<typeof MarquezNotFoundError>;
+export type MarquezServerError = InstanceType<typeof MarquezServerError>;
+export type MarquezResponseError = InstanceType<typeof MarquezResponseError>;
+export type MarquezTimeoutError = InstanceType<typeof MarquezTimeoutError>;
+export type MarquezUnreachableError = InstanceType<typeof MarquezUnreachableError>;
 
-/** HTTP 401/403: API key missing or refused. */
-export class MarquezAuthError extends MarquezError {
-  override name = "MarquezAuthError";
-}
-
-/** HTTP 404: no lineage endpoint at this URL. */
-export class MarquezNotFoundError extends MarquezError {
-  override name = "MarquezNotFoundError";
-}
-
-/** HTTP 5xx. */
-export class MarquezServerError extends MarquezError {
-  override name = "MarquezServerError";
-}
-
-/** A success status with a body Marquez does not send (an HTML page), or a redirect. */
-export class MarquezResponseError extends MarquezError {
-  override name = "MarquezResponseError";
-}
-
-export class MarquezTimeoutError extends MarquezError {
-  override name = "MarquezTimeoutError";
-}
-
-export class MarquezUnreachableError extends MarquezError {
-  override name = "MarquezUnreachableError";
-}

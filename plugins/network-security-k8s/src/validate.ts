@@ -28,7 +28,7 @@ const OPERATORS = new Set(["In", "NotIn", "Exists", "DoesNotExist"]);
 const PROTOCOLS = new Set(["TCP", "UDP", "SCTP"]);
 
 export function validate(policies: readonly unknown[]): PolicyViolation[] {
-  if (!Array.isArray(policies)) throw new NetworkSecurityError("policies must be an array", "POLICY_UNREADABLE");
+  if (!Array.isArray(policies)) throw new NetworkSecurityError("policies must be an array", { code: "POLICY_UNREADABLE" });
   policies.forEach(assertReadable);
   const list = policies as NetworkPolicy[];
   const violations: PolicyViolation[] = [];
@@ -141,6 +141,6 @@ function checkPort(port: NetworkPolicyPort, where: string, policy: NetworkPolicy
 function assertReadable(policy: unknown, index: number): void {
   const p = policy as Partial<NetworkPolicy> | null;
   if (!p || typeof p !== "object" || p.kind !== "NetworkPolicy" || !p.metadata || typeof p.metadata.name !== "string" || !p.spec || typeof p.spec !== "object") {
-    throw new NetworkSecurityError(`policy ${index} is not a NetworkPolicy (needs kind, metadata.name and spec)`, "POLICY_UNREADABLE");
+    throw new NetworkSecurityError(`policy ${index} is not a NetworkPolicy (needs kind, metadata.name and spec)`, { code: "POLICY_UNREADABLE" });
   }
 }

@@ -13,7 +13,7 @@ export function renderYaml(policies: readonly NetworkPolicy[]): string {
 export function parseYaml(text: string): NetworkPolicy[] {
   const policies: NetworkPolicy[] = [];
   for (const doc of parseAllDocuments(text)) {
-    if (doc.errors.length > 0) throw new NetworkSecurityError(`YAML is not readable: ${doc.errors[0]!.message}`, "POLICY_UNREADABLE");
+    if (doc.errors.length > 0) throw new NetworkSecurityError(`YAML is not readable: ${doc.errors[0]!.message}`, { code: "POLICY_UNREADABLE" });
     const value = doc.toJS() as unknown;
     if (value !== null && value !== undefined) policies.push(value as NetworkPolicy);
   }

@@ -5,28 +5,15 @@
  * `depends_on.nodes`, groups from the dbt `group` (else `default`), in
  * topological order (dependencies first).
  */
-import { readFile } from "node:fs/promises";
-import { z } from "zod";
+import {
+  parseManifestDocument,
+  readManifest,
+  type DbtArtifactReadOptions,
+  type DbtManifest,
+} from "@floe/runtime";
 import { ManifestError } from "./errors.js";
 
-const nodeSchema = z.looseObject({
-  resource_type: z.string(),
-  name: z.string(),
-  unique_id: z.string(),
-  description: z.string().nullish(),
-  group: z.string().nullish(),
-  source_name: z.string().nullish(),
-  config: z.looseObject({ group: z.string().nullish() }).nullish(),
-  depends_on: z.looseObject({ nodes: z.array(z.string()).default([]) }).nullish(),
-});
-
-const manifestSchema = z.looseObject({
-  metadata: z.looseObject({ dbt_schema_version: z.string(), project_name: z.string().nullish() }),
-  nodes: z.record(z.string(), nodeSchema),
-  sources: z.record(z.string(), nodeSchema).default({}),
-});
-
-export type DbtManifest = z.infer<typeof manifestSchema>;
+export type { DbtManifest } from "@floe/runtime";
 
 export interface DagsterAsset {
   /** Asset key path, e.g. `["shop", "orders"]`. */
@@ -59,48 +46,43 @@ export function keyToString(key: readonly string[]): string {
   return key.join("/");
 }
 
+const asManifestError: DbtArtifactReadOptions = {
+  error: (p) =>
+    new ManifestError(`cannot read dbt manifest ${p.path}: ${p.problem}`, {
+      code: p.kind === "not_found" ? "MANIFEST_NOT_FOUND" : "INVALID_MANIFEST",
+      cause: p.cause,
+    }),
+};
+
+/** A manifest path is read, an in-memory document validated (both with the shared dbt artifacts module). */
 export async function loadManifest(manifest: unknown): Promise<DbtManifest> {
-  let value = manifest;
-  if (typeof manifest === "string") {
-    try {
-      value = JSON.parse(await readFile(manifest, "utf8"));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new ManifestError(`cannot read dbt manifest ${manifest}: ${code ?? "not valid JSON"}`, {
-        code: code === "ENOENT" ? "MANIFEST_NOT_FOUND" : "INVALID_MANIFEST",
-      });
-    }
-  }
-  const result = manifestSchema.safeParse(value);
-  if (!result.success) {
-    const paths = [...new Set(result.error.issues.map((i) => i.path.map(String).join(".") || "(root)"))];
-    throw new ManifestError(`not a dbt manifest: invalid ${paths.slice(0, 5).join(", ")}`, { code: "INVALID_MANIFEST" });
-  }
-  return result.data;
+  return typeof manifest === "string"
+    ? readManifest(manifest, asManifestError)
+    : parseManifestDocument(manifest, "(in memory)", asManifestError);
 }
 
 export function buildAssetGraph(manifest: DbtManifest, keyPrefix: readonly string[] = []): AssetGraph {
   const keys = new Map<string, string[]>();
   const assets = new Map<string, DagsterAsset>();
   for (const source of Object.values(manifest.sources)) {
-    const key = [...keyPrefix, source.source_name ?? "source", source.name];
-    keys.set(source.unique_id, key);
-    assets.set(source.unique_id, {
-      key, keyString: keyToString(key), uniqueId: source.unique_id, kind: "source", group: "default", deps: [],
+    const key = [...keyPrefix, source.sourceName ?? "source", source.name];
+    keys.set(source.uniqueId, key);
+    assets.set(source.uniqueId, {
+      key, keyString: keyToString(key), uniqueId: source.uniqueId, kind: "source", group: "default", deps: [],
       ...(source.description ? { description: source.description } : {}),
     });
   }
-  const nodes = Object.values(manifest.nodes).filter((n) => ASSET_TYPES.has(n.resource_type));
-  for (const node of nodes) keys.set(node.unique_id, [...keyPrefix, node.name]);
+  const nodes = Object.values(manifest.nodes).filter((n) => ASSET_TYPES.has(n.resourceType));
+  for (const node of nodes) keys.set(node.uniqueId, [...keyPrefix, node.name]);
   for (const node of nodes) {
-    const key = keys.get(node.unique_id)!;
-    const deps = (node.depends_on?.nodes ?? []).map((id) => keys.get(id)).filter((k): k is string[] => k !== undefined);
-    assets.set(node.unique_id, {
+    const key = keys.get(node.uniqueId)!;
+    const deps = node.dependsOn.map((id) => keys.get(id)).filter((k): k is string[] => k !== undefined);
+    assets.set(node.uniqueId, {
       key,
       keyString: keyToString(key),
-      uniqueId: node.unique_id,
-      kind: node.resource_type as DagsterAsset["kind"],
-      group: node.group ?? node.config?.group ?? "default",
+      uniqueId: node.uniqueId,
+      kind: node.resourceType as DagsterAsset["kind"],
+      group: node.group ?? "default",
       deps,
       ...(node.description ? { description: node.description } : {}),
     });

@@ -67,7 +67,7 @@ describe("createDefinitions", () => {
     await expect(pluginFor(server).createDefinitions({ manifest: path.join(here, "missing.json") })).rejects.toBeInstanceOf(ManifestError);
     await expect(pluginFor(server).createDefinitions({ manifest: { nodes: {} } })).rejects.toThrow(/metadata/);
     const manifest = await loadManifest(MANIFEST);
-    manifest.nodes["model.shop.stg_orders"]!.depends_on = { nodes: ["model.shop.orders"] };
+    manifest.nodes["model.shop.stg_orders"]!.dependsOn = ["model.shop.orders"];
     expect(() => buildAssetGraph(manifest)).toThrow("dependency cycle: customers -> stg_orders -> orders -> customers");
   });
 });

@@ -5,7 +5,7 @@
  * counter are available) the rows checked and passed.
  */
 import type { CheckResult, CheckStatus, QualityReport } from "@floe/runtime";
-import type { DbtManifest, RunResultsArtifact } from "@floe/plugin-dbt-core";
+import type { DbtManifest, RunResultsArtifact } from "@floe/runtime";
 
 const STATUS: Record<string, CheckStatus> = {
   pass: "pass",

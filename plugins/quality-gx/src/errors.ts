@@ -2,18 +2,13 @@
  * Typed errors of the Great Expectations plugin. They are FloePluginErrors,
  * whose messages are sanitized first: DuckDB echoes SQL literals and paths.
  */
-import { FloePluginError } from "@floe/runtime/plugin-kit";
+import { defineErrorFamily } from "@floe/runtime/plugin-kit";
 
 /** Invalid configuration: the plugin kit's ConfigError (failing paths, never received values). */
 export { ConfigError } from "@floe/runtime/plugin-kit";
 
-export class GxQualityError extends FloePluginError {
-  override name = "GxQualityError";
-
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, { code, cause: options?.cause });
-  }
-}
+export const { GxQualityError } = defineErrorFamily("GxQualityError", {});
+export type GxQualityError = InstanceType<typeof GxQualityError>;
 
 /** An expectation suite or validation result is not in Great Expectations' format. */
 export class InvalidSuiteError extends GxQualityError {
@@ -21,7 +16,7 @@ export class InvalidSuiteError extends GxQualityError {
   readonly issues: readonly string[];
 
   constructor(what: string, issues: readonly string[]) {
-    super("INVALID_DOCUMENT", `invalid ${what}: ${issues.join("; ")}`);
+    super(`invalid ${what}: ${issues.join("; ")}`, { code: "INVALID_DOCUMENT" });
     this.issues = issues;
   }
 }
@@ -30,7 +25,7 @@ export class InvalidSuiteError extends GxQualityError {
 export class TableNotFoundError extends GxQualityError {
   override name = "TableNotFoundError";
   constructor(table: string, options?: { cause?: unknown }) {
-    super("TABLE_NOT_FOUND", `table ${table} does not exist`, options);
+    super(`table ${table} does not exist`, { code: "TABLE_NOT_FOUND", cause: options?.cause });
   }
 }
 
@@ -38,7 +33,7 @@ export class TableNotFoundError extends GxQualityError {
 export class GxEngineError extends GxQualityError {
   override name = "GxEngineError";
   constructor(message: string, options?: { cause?: unknown }) {
-    super("ENGINE_FAILED", message, options);
+    super(message, { code: "ENGINE_FAILED", cause: options?.cause });
   }
 }
 

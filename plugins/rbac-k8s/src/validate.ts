@@ -16,7 +16,7 @@ const ROLE_KINDS = new Set(["Role", "ClusterRole"]);
 const BINDING_KINDS = new Set(["RoleBinding", "ClusterRoleBinding"]);
 
 export function validate(manifests: readonly unknown[]): ManifestViolation[] {
-  if (!Array.isArray(manifests)) throw new RbacError("manifests must be an array", "MANIFEST_UNREADABLE");
+  if (!Array.isArray(manifests)) throw new RbacError("manifests must be an array", { code: "MANIFEST_UNREADABLE" });
   manifests.forEach(assertReadable);
   const list = manifests as K8sManifest[];
   const roles = new Set(list.filter((m) => m.kind === "Role").map((m) => `${m.metadata.namespace ?? ""}/${m.metadata.name}`));
@@ -55,6 +55,6 @@ export function validate(manifests: readonly unknown[]): ManifestViolation[] {
 function assertReadable(manifest: unknown, index: number): void {
   const m = manifest as Partial<K8sManifest> | null;
   if (!m || typeof m !== "object" || typeof m.kind !== "string" || !m.metadata || typeof m.metadata.name !== "string") {
-    throw new RbacError(`manifest ${index} is not a Kubernetes object (needs kind and metadata.name)`, "MANIFEST_UNREADABLE");
+    throw new RbacError(`manifest ${index} is not a Kubernetes object (needs kind and metadata.name)`, { code: "MANIFEST_UNREADABLE" });
   }
 }

@@ -15,7 +15,7 @@ export function parseYaml(text: string): K8sManifest[] {
   const documents = parseAllDocuments(text);
   const manifests: K8sManifest[] = [];
   for (const doc of documents) {
-    if (doc.errors.length > 0) throw new RbacError(`YAML is not readable: ${doc.errors[0]!.message}`, "MANIFEST_UNREADABLE");
+    if (doc.errors.length > 0) throw new RbacError(`YAML is not readable: ${doc.errors[0]!.message}`, { code: "MANIFEST_UNREADABLE" });
     const value = doc.toJS() as unknown;
     if (value !== null && value !== undefined) manifests.push(value as K8sManifest);
   }

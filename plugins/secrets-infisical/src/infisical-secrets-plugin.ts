@@ -67,7 +67,7 @@ export class InfisicalSecretsPlugin extends SecretsPlugin {
   override setSecret(key: string, value: string): Promise<void> {
     return secretsSpan("setSecret", this.attributes(key), async () => {
       requireKey(key);
-      if (typeof value !== "string") throw new InfisicalError("secret value must be a string", "INVALID_ARGUMENT");
+      if (typeof value !== "string") throw new InfisicalError("secret value must be a string", { code: "INVALID_ARGUMENT" });
       const updated = await this.client.update(key, value);
       if (!updated) await this.client.create(key, value);
     }, { floe: this.config.floe });
@@ -102,6 +102,6 @@ export class InfisicalSecretsPlugin extends SecretsPlugin {
 
 function requireKey(key: unknown): asserts key is string {
   if (typeof key !== "string" || key === "") {
-    throw new InfisicalError("secret key must be a non-empty string", "INVALID_ARGUMENT");
+    throw new InfisicalError("secret key must be a non-empty string", { code: "INVALID_ARGUMENT" });
   }
 }

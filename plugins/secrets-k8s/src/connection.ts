@@ -20,7 +20,7 @@ export async function resolveConnection(
   const account = await readServiceAccount(config.serviceAccountDir).catch((error: unknown) => {
     throw new K8sSecretsError(
       `cannot read service account in ${config.serviceAccountDir}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`,
-      "SERVICE_ACCOUNT_UNAVAILABLE",
+      { code: "SERVICE_ACCOUNT_UNAVAILABLE" },
     );
   });
   const apiServer = config.apiServer ?? inClusterApiServer(env);
@@ -31,7 +31,7 @@ export async function resolveConnection(
     config.token || account.token ? undefined : `token (config, or ${config.serviceAccountDir}/token)`,
   ].filter((m): m is string => m !== undefined);
   if (missing.length > 0) {
-    throw new K8sSecretsError(`Kubernetes connection incomplete: missing ${missing.join(", ")}`, "SERVICE_ACCOUNT_UNAVAILABLE");
+    throw new K8sSecretsError(`Kubernetes connection incomplete: missing ${missing.join(", ")}`, { code: "SERVICE_ACCOUNT_UNAVAILABLE" });
   }
   return {
     connection: { apiServer: apiServer!, namespace: namespace!, caCert: config.caCert ?? account.caCert, timeoutMs: config.timeoutMs },

@@ -4,7 +4,7 @@
  * `Status.reason`; each message is sanitized when the error is built, after
  * the credentials and values in flight (passed as `secrets`) are cut out.
  */
-import { ConfigError, FloePluginError, type PluginErrorOptions } from "@floe/runtime/plugin-kit";
+import { ConfigError, type PluginErrorOptions, defineErrorFamily } from "@floe/runtime/plugin-kit";
 
 /** Invalid configuration: the kit's ConfigError (`code` CONFIG_INVALID), naming paths, never values. */
 export { ConfigError };
@@ -30,14 +30,20 @@ export interface K8sApiErrorDetails extends K8sSecretsErrorDetails {
   reason: string | undefined;
 }
 
-export class K8sSecretsError extends FloePluginError {
-  override name = "K8sSecretsError";
-  declare readonly code: K8sSecretsErrorCode;
-
-  constructor(message: string, code: K8sSecretsErrorCode, details: K8sSecretsErrorDetails = {}) {
-    super(message, { ...details, code });
-  }
-}
+const family = defineErrorFamily(
+  "K8sSecretsError",
+  {
+    K8sTimeoutError: { code: "TIMEOUT" },
+    K8sNetworkError: { code: "NETWORK_ERROR" },
+    K8sMalformedResponseError: { code: "MALFORMED_RESPONSE" },
+  },
+  { codes: "" as K8sSecretsErrorCode },
+);
+export const { K8sSecretsError, K8sTimeoutError, K8sNetworkError, K8sMalformedResponseError } = family;
+export type K8sSecretsError = InstanceType<typeof K8sSecretsError>;
+export type K8sTimeoutError = InstanceType<typeof K8sTimeoutError>;
+export type K8sNetworkError = InstanceType<typeof K8sNetworkError>;
+export type K8sMalformedResponseError = InstanceType<typeof K8sMalformedResponseError>;
 
 /** The API server answered with a `Status` failure. */
 export class K8sApiError extends K8sSecretsError {
@@ -45,7 +51,7 @@ export class K8sApiError extends K8sSecretsError {
   readonly reason: string | undefined;
 
   constructor(message: string, details: K8sApiErrorDetails, code: K8sSecretsErrorCode = "API_ERROR") {
-    super(message, code, details);
+    super(message, { ...details, code });
     this.reason = details.reason;
   }
 }
@@ -66,23 +72,3 @@ export class K8sConflictError extends K8sApiError {
   }
 }
 
-export class K8sTimeoutError extends K8sSecretsError {
-  override name = "K8sTimeoutError";
-  constructor(message: string, details: K8sSecretsErrorDetails = {}) {
-    super(message, "TIMEOUT", details);
-  }
-}
-
-export class K8sNetworkError extends K8sSecretsError {
-  override name = "K8sNetworkError";
-  constructor(message: string, details: K8sSecretsErrorDetails = {}) {
-    super(message, "NETWORK_ERROR", details);
-  }
-}
-
-export class K8sMalformedResponseError extends K8sSecretsError {
-  override name = "K8sMalformedResponseError";
-  constructor(message: string, details: K8sSecretsErrorDetails = {}) {
-    super(message, "MALFORMED_RESPONSE", details);
-  }
-}

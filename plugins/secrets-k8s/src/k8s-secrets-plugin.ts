@@ -54,7 +54,7 @@ export class K8sSecretsPlugin extends SecretsPlugin {
 
   override setSecret(key: string, value: string): Promise<void> {
     return this.operation("setSecret", key, async (api, span) => {
-      if (typeof value !== "string") throw new K8sSecretsError("secret value must be a string", "INVALID_ARGUMENT");
+      if (typeof value !== "string") throw new K8sSecretsError("secret value must be a string", { code: "INVALID_ARGUMENT" });
       const { dataKey, labels, maxConflictRetries } = this.config;
       for (let attempt = 0; ; attempt++) {
         span.setAttribute(ATTRIBUTES.CONFLICT_RETRIES, attempt);

@@ -30,7 +30,7 @@ export function assertSecretName(key: unknown): asserts key is string {
   if (typeof key !== "string" || key.length === 0 || key.length > 253 || !DNS_SUBDOMAIN.test(key)) {
     throw new K8sSecretsError(
       "secret key must be a Kubernetes object name: lowercase letters, digits, '-' and '.', at most 253 characters",
-      "INVALID_ARGUMENT",
+      { code: "INVALID_ARGUMENT" },
     );
   }
 }

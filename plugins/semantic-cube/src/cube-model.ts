@@ -73,12 +73,12 @@ export function dimensionType(dataType: string): CubeDimensionType {
 function testsByColumn(manifest: DbtManifest, uniqueId: string): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
   for (const node of Object.values(manifest.nodes)) {
-    if (node.resource_type !== "test" || !node.test_metadata || !node.column_name) continue;
-    const attached = node.attached_node ?? node.depends_on?.nodes?.[0];
+    if (node.resourceType !== "test" || !node.testMetadata || !node.columnName) continue;
+    const attached = node.attachedNode ?? node.dependsOn[0];
     if (attached !== uniqueId) continue;
-    const set = result.get(node.column_name) ?? new Set<string>();
-    set.add(node.test_metadata.name);
-    result.set(node.column_name, set);
+    const set = result.get(node.columnName) ?? new Set<string>();
+    set.add(node.testMetadata.name);
+    result.set(node.columnName, set);
   }
   return result;
 }
@@ -88,25 +88,25 @@ function testsByColumn(manifest: DbtManifest, uniqueId: string): Map<string, Set
  * `meta.primary_key: true`, or the one column tested both `unique` and `not_null`.
  */
 export function primaryKeyColumn(manifest: DbtManifest, node: DbtNode): string | undefined {
-  const columns = Object.values(node.columns ?? {});
-  const constrained = columns.find((c) => c.constraints?.some((k) => k.type === "primary_key"));
+  const columns = Object.values(node.columns);
+  const constrained = columns.find((c) => c.constraints.some((k) => k.type === "primary_key"));
   if (constrained) return constrained.name;
-  const modelLevel = node.constraints?.find((k) => k.type === "primary_key" && k.columns?.length === 1);
+  const modelLevel = node.constraints.find((k) => k.type === "primary_key" && k.columns?.length === 1);
   if (modelLevel) return modelLevel.columns![0];
   const flagged = columns.find((c) => c.meta?.primary_key === true);
   if (flagged) return flagged.name;
-  const tested = [...testsByColumn(manifest, node.unique_id)].filter(([, tests]) => tests.has("unique") && tests.has("not_null"));
+  const tested = [...testsByColumn(manifest, node.uniqueId)].filter(([, tests]) => tests.has("unique") && tests.has("not_null"));
   return tested.length === 1 ? tested[0]![0] : undefined;
 }
 
 function sqlTable(node: DbtNode): string {
-  if (node.relation_name) return node.relation_name;
+  if (node.relationName) return node.relationName;
   return [node.database, node.schema, node.alias ?? node.name].filter(Boolean).join(".");
 }
 
 function dimension(column: DbtColumn, primaryKey: string | undefined): CubeDimension | undefined {
-  if (!column.data_type) return undefined;
-  const dim: CubeDimension = { name: column.name, sql: column.name, type: dimensionType(column.data_type) };
+  if (!column.dataType) return undefined;
+  const dim: CubeDimension = { name: column.name, sql: column.name, type: dimensionType(column.dataType) };
   if (column.name === primaryKey) dim.primary_key = true;
   if (column.description) dim.description = column.description;
   return dim;
@@ -119,7 +119,7 @@ export function cubeForModel(manifest: DbtManifest, node: DbtNode): CubeDefiniti
     name: node.name,
     sql_table: sqlTable(node),
     ...(node.description ? { description: node.description } : {}),
-    dimensions: Object.values(node.columns ?? {})
+    dimensions: Object.values(node.columns)
       .map((column) => dimension(column, primaryKey))
       .filter((d): d is CubeDimension => d !== undefined),
     measures: [{ name: "count", type: "count" }],
@@ -129,8 +129,8 @@ export function cubeForModel(manifest: DbtManifest, node: DbtNode): CubeDefiniti
 /** The dbt models a source selects, sorted by name. */
 export function selectModels(manifest: DbtManifest, source: Pick<CubeSchemaSource, "tags" | "models">): DbtNode[] {
   return Object.values(manifest.nodes)
-    .filter((node) => node.resource_type === "model")
-    .filter((node) => !source.tags?.length || source.tags.some((tag) => node.tags?.includes(tag)))
+    .filter((node) => node.resourceType === "model")
+    .filter((node) => !source.tags?.length || source.tags.some((tag) => node.tags.includes(tag)))
     .filter((node) => !source.models?.length || source.models.includes(node.name))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -148,5 +148,5 @@ export function renderCubeFile(cube: CubeDefinition, uniqueId: string): CubeMode
 export function generateCubeSchema(manifest: DbtManifest, source: Pick<CubeSchemaSource, "tags" | "models">): CubeSchema {
   const models = selectModels(manifest, source);
   const cubes = models.map((node) => cubeForModel(manifest, node));
-  return { cubes, files: cubes.map((cube, i) => renderCubeFile(cube, models[i]!.unique_id)) };
+  return { cubes, files: cubes.map((cube, i) => renderCubeFile(cube, models[i]!.uniqueId)) };
 }

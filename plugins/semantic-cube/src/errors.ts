@@ -3,44 +3,40 @@
  * Cube answered are sanitized (and stripped of the API secret) by
  * FloePluginError before they are kept.
  */
-import { FloePluginError } from "@floe/runtime/plugin-kit";
+import { defineErrorFamily } from "@floe/runtime/plugin-kit";
 
 /** The configuration failed validation; `issues` lists `path: expectation`. */
 export { ConfigError } from "@floe/runtime/plugin-kit";
 
 /** Any failure of the Cube plugin; `status` is the HTTP status when Cube answered. */
-export class CubeError extends FloePluginError {
-  override name = "CubeError";
-}
-
-/** The dbt manifest is missing or not a manifest. */
-export class ManifestError extends CubeError {
-  override name = "ManifestError";
-}
-/** 401/403: Cube rejected the JWT. */
-export class CubeAuthError extends CubeError {
-  override name = "CubeAuthError";
-}
-/** 400: Cube rejected the query (unknown member, bad filter...). */
-export class CubeQueryError extends CubeError {
-  override name = "CubeQueryError";
-}
-/** 5xx from Cube. */
-export class CubeServerError extends CubeError {
-  override name = "CubeServerError";
-}
-/** One request got no answer within the timeout. */
-export class CubeTimeoutError extends CubeError {
-  override name = "CubeTimeoutError";
-}
-/** Cube kept answering `Continue wait` for longer than allowed. */
-export class CubeContinueWaitError extends CubeError {
-  override name = "CubeContinueWaitError";
-}
-/** Cube answered with a body that is not the documented shape. */
-export class MalformedResponseError extends CubeError {
-  override name = "MalformedResponseError";
-}
+const family = defineErrorFamily(
+  "CubeError",
+  {
+    /** The dbt manifest is missing or not a manifest. */
+    ManifestError: {},
+    /** 401/403: Cube rejected the JWT. */
+    CubeAuthError: {},
+    /** 400: Cube rejected the query (unknown member, bad filter...). */
+    CubeQueryError: {},
+    /** 5xx from Cube. */
+    CubeServerError: {},
+    /** One request got no answer within the timeout. */
+    CubeTimeoutError: {},
+    /** Cube kept answering `Continue wait` for longer than allowed. */
+    CubeContinueWaitError: {},
+    /** Cube answered with a body that is not the documented shape. */
+    MalformedResponseError: {},
+  },
+);
+export const { CubeError, ManifestError, CubeAuthError, CubeQueryError, CubeServerError, CubeTimeoutError, CubeContinueWaitError, MalformedResponseError } = family;
+export type CubeError = InstanceType<typeof CubeError>;
+export type ManifestError = InstanceType<typeof ManifestError>;
+export type CubeAuthError = InstanceType<typeof CubeAuthError>;
+export type CubeQueryError = InstanceType<typeof CubeQueryError>;
+export type CubeServerError = InstanceType<typeof CubeServerError>;
+export type CubeTimeoutError = InstanceType<typeof CubeTimeoutError>;
+export type CubeContinueWaitError = InstanceType<typeof CubeContinueWaitError>;
+export type MalformedResponseError = InstanceType<typeof MalformedResponseError>;
 
 /** Maps a non-2xx Cube response (`{ "error": "..." }`) to a typed error. */
 export function errorFromResponse(

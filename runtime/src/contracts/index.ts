@@ -3,6 +3,7 @@ export * from "./alert-channel.js";
 export * from "./catalog.js";
 export * from "./compute.js";
 export * from "./dbt.js";
+export * from "./dbt-artifacts.js";
 export * from "./identity.js";
 export * from "./ingestion.js";
 export * from "./lineage-backend.js";

@@ -5,6 +5,7 @@
  * retry pacing.
  */
 export * from "./errors.js";
+export * from "./error-family.js";
 export * from "./config.js";
 export * from "./floe-context-schema.js";
 export * from "./issues.js";

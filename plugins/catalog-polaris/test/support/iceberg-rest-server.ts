@@ -7,10 +7,10 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes, randomUUID } from "node:crypto";
-import { sendBody, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
+import { jsonAnswer, ScriptedAnswers, sendBody, startLoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
 
 export interface Fault {
-  status?: number;
+  status: number;
   /** Raw text or a JSON value sent as the body. */
   body?: unknown;
   /** Delay before answering (for timeouts). */
@@ -61,7 +61,12 @@ function paginate<T>(items: T[], query: Record<string, string>, pageSize: number
 }
 
 export async function startIcebergRestServer(options: ServerOptions): Promise<IcebergRestServer> {
-  const faults: Fault[] = [];
+  /** Scripted answers by the raw-path fragment they apply to ("" = any request), served before the catalog logic. */
+  const faults = new Map<string, ScriptedAnswers>();
+  const serveFault = (rawPath: string, res: ServerResponse, req: IncomingMessage): boolean => {
+    for (const [fragment, answers] of faults) if (rawPath.includes(fragment) && answers.serveNext(res, req)) return true;
+    return false;
+  };
   const validTokens = new Set<string>();
   const issuedTokens: string[] = [];
   const namespaces = new Map<string, Record<string, string>>();
@@ -73,15 +78,7 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
   async function handle(request: RecordedRequest, res: ServerResponse, req: IncomingMessage): Promise<void> {
     const { method, path: rawPath, query, body } = request;
 
-    const faultIndex = faults.findIndex((f) => !f.pathIncludes || rawPath.includes(f.pathIncludes));
-    if (faultIndex >= 0) {
-      const [fault] = faults.splice(faultIndex, 1);
-      if (fault!.delayMs) await new Promise((resolve) => setTimeout(resolve, fault!.delayMs));
-      if (fault!.status !== undefined) {
-        sendBody(res, fault!.status, fault!.body ?? "");
-        return;
-      }
-    }
+    if (serveFault(rawPath, res, req)) return;
 
     if (method === "POST" && rawPath === "/v1/oauth/tokens") {
       if (!String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded")) {
@@ -268,8 +265,14 @@ export async function startIcebergRestServer(options: ServerOptions): Promise<Ic
     issuedTokens,
     namespaces,
     tables,
-    addFault: (fault) => faults.push(fault),
+    addFault: ({ pathIncludes = "", status, body = "", delayMs }) => {
+      if (!faults.has(pathIncludes)) faults.set(pathIncludes, new ScriptedAnswers());
+      faults.get(pathIncludes)!.push(jsonAnswer(status, body, { delayMs }));
+    },
     revokeTokens: () => validTokens.clear(),
-    close: () => server.close(),
+    close: () => {
+      for (const answers of faults.values()) answers.cancel();
+      return server.close();
+    },
   };
 }

@@ -7,12 +7,17 @@
  */
 import { randomBytes } from "node:crypto";
 import type http from "node:http";
-import { sendJson as send, startLoopbackServer, type LoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
+import {
+  jsonAnswer,
+  ScriptedAnswers,
+  sendJson as send,
+  startLoopbackServer,
+  type LoopbackServer,
+  type RecordedRequest,
+} from "@floe/runtime/testing";
 
-type Override =
-  | { kind: "status"; status: number; body: unknown }
-  | { kind: "stall" }
-  | { kind: "garbage"; text: string };
+/** Longer than any client timeout in the tests: the request is never answered before the fake stops. */
+const STALL_MS = 60_000;
 
 interface StoredSecret {
   secretKey: string;
@@ -28,7 +33,8 @@ export class FakeInfisical {
   private readonly validTokens = new Set<string>();
   /** `${workspaceId}|${environment}|${secretPath}` -> name -> secret. */
   private readonly folders = new Map<string, Map<string, StoredSecret>>();
-  private readonly overrides: Override[] = [];
+  /** Answers served instead of the protocol logic, in order (failures, stalls, garbage). */
+  private readonly scripted = new ScriptedAnswers();
   private server: LoopbackServer | undefined;
   url = "";
 
@@ -38,18 +44,19 @@ export class FakeInfisical {
   }
 
   async start(): Promise<this> {
-    this.server = await startLoopbackServer((req, res) => this.handle(req, res));
+    this.server = await startLoopbackServer((request, res, req) => this.handle(request, res, req));
     this.url = this.server.url;
     return this;
   }
 
   async stop(): Promise<void> {
+    this.scripted.cancel();
     await this.server?.close();
   }
 
   reset(): void {
     this.requests.length = 0;
-    this.overrides.length = 0;
+    this.scripted.clear();
     this.folders.clear();
     this.issuedTokens.length = 0;
     this.validTokens.clear();
@@ -63,17 +70,17 @@ export class FakeInfisical {
 
   /** The next request (of any kind) gets this answer instead. */
   failNext(status: number, body: unknown): void {
-    this.overrides.push({ kind: "status", status, body });
+    this.scripted.push(jsonAnswer(status, JSON.stringify(body)));
   }
 
   /** The next request never gets an answer. */
   stallNext(): void {
-    this.overrides.push({ kind: "stall" });
+    this.scripted.push({ delayMs: STALL_MS });
   }
 
   /** The next request gets a 200 whose body is this text. */
   garbageNext(text: string): void {
-    this.overrides.push({ kind: "garbage", text });
+    this.scripted.push({ status: 200, body: text, headers: { "content-type": "application/json" } });
   }
 
   seed(workspaceId: string, environment: string, secretPath: string, secrets: Record<string, string>): void {
@@ -93,19 +100,12 @@ export class FakeInfisical {
     return folder;
   }
 
-  private handle(req: RecordedRequest, res: http.ServerResponse): void {
+  private handle(req: RecordedRequest, res: http.ServerResponse, incoming: http.IncomingMessage): void {
     if (req.body !== "" && req.json === undefined) {
       return send(res, 400, { statusCode: 400, message: "Body is not valid JSON", error: "BadRequest" });
     }
     const body = req.json as Record<string, any> | undefined;
-    const override = this.overrides.shift();
-    if (override?.kind === "stall") return;
-    if (override?.kind === "status") return send(res, override.status, override.body);
-    if (override?.kind === "garbage") {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(override.text);
-      return;
-    }
+    if (this.scripted.serveNext(res, incoming)) return;
     if (req.method === "POST" && req.path === "/api/v1/auth/universal-auth/login") return this.login(res, body);
     if (req.path === "/api/v3/secrets/raw" || req.path.startsWith("/api/v3/secrets/raw/")) {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];

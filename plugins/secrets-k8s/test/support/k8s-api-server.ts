@@ -7,7 +7,17 @@
  * or simulate a concurrent writer before the next PUT.
  */
 import type http from "node:http";
-import { sendJson as send, startLoopbackServer, type LoopbackServer, type RecordedRequest } from "@floe/runtime/testing";
+import {
+  jsonAnswer,
+  ScriptedAnswers,
+  sendJson as send,
+  startLoopbackServer,
+  type LoopbackServer,
+  type RecordedRequest,
+} from "@floe/runtime/testing";
+
+/** Longer than any client timeout in the tests: the request is never answered before the fake stops. */
+const STALL_MS = 60_000;
 
 interface Secret {
   apiVersion: "v1";
@@ -17,13 +27,13 @@ interface Secret {
   data?: Record<string, string>;
 }
 
-type Override = { kind: "status"; status: number; body: unknown } | { kind: "stall" } | { kind: "garbage"; text: string };
 
 export class FakeKubeApi {
   /** Tokens the server accepts. */
   readonly validTokens = new Set<string>();
   private readonly store = new Map<string, Map<string, Secret>>();
-  private readonly overrides: Override[] = [];
+  /** Answers served instead of the protocol logic, in order (failures, stalls, garbage). */
+  private readonly scripted = new ScriptedAnswers();
   /** Concurrent writes to apply just before the next PUT(s) of a secret is handled. */
   private concurrentWrites = 0;
   private revision = 100;
@@ -38,32 +48,34 @@ export class FakeKubeApi {
   }
 
   async start(): Promise<this> {
-    this.server = await startLoopbackServer((req, res) => this.handle(req, res), { tls: this.tls });
+    this.server = await startLoopbackServer((request, res, req) => this.handle(request, res, req), { tls: this.tls });
     this.url = this.server.url;
     return this;
   }
 
   async stop(): Promise<void> {
+    this.scripted.cancel();
     await this.server?.close();
   }
 
   reset(): void {
     this.requests.length = 0;
-    this.overrides.length = 0;
+    this.scripted.clear();
     this.store.clear();
     this.concurrentWrites = 0;
   }
 
+  /** The next request gets this status and body (JSON-encoded, a string too). */
   failNext(status: number, body: unknown): void {
-    this.overrides.push({ kind: "status", status, body });
+    this.scripted.push(jsonAnswer(status, JSON.stringify(body)));
   }
 
   stallNext(): void {
-    this.overrides.push({ kind: "stall" });
+    this.scripted.push({ delayMs: STALL_MS });
   }
 
   garbageNext(text: string): void {
-    this.overrides.push({ kind: "garbage", text });
+    this.scripted.push({ status: 200, body: text, headers: { "content-type": "application/json" } });
   }
 
   /** Another writer updates the secret before each of the next `count` PUTs, so they hit a stale resourceVersion. */
@@ -100,19 +112,12 @@ export class FakeKubeApi {
     return stored;
   }
 
-  private handle(req: RecordedRequest, res: http.ServerResponse): void {
+  private handle(req: RecordedRequest, res: http.ServerResponse, incoming: http.IncomingMessage): void {
     if (req.body !== "" && req.json === undefined) {
       return status(res, 400, "BadRequest", "the body of the request was in an unknown format");
     }
     const body = req.json as any;
-    const override = this.overrides.shift();
-    if (override?.kind === "stall") return;
-    if (override?.kind === "status") return send(res, override.status, override.body);
-    if (override?.kind === "garbage") {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(override.text);
-      return;
-    }
+    if (this.scripted.serveNext(res, incoming)) return;
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     if (!token || !this.validTokens.has(token)) return status(res, 401, "Unauthorized", "Unauthorized");
 
