@@ -9,6 +9,12 @@ export {
   sanitizedExceptionAttributes,
   sanitizedErrorDescription,
 } from "./tracing/record-exception.js";
+export {
+  configureExceptionRecording,
+  EXCEPTION_LOGGER_NAME,
+  type ExceptionRecordingMode,
+  type ExceptionRecordingOptions,
+} from "./tracing/exception-recording.js";
 export { withSpan } from "./tracing/with-span.js";
 export {
   traced,

@@ -8,6 +8,8 @@ const IMPORT = 'import { recordSanitizedException } from "@floe/runtime";\n';
 runRule(ruleTester, RULE_NAME, rule, {
   valid: [
     `${IMPORT}declare const span: any; recordSanitizedException(span, new Error("x"));`,
+    // exceptions as log records (configureExceptionRecording) keep the same call: nothing to report
+    'import { configureExceptionRecording, recordSanitizedException } from "@floe/runtime";\nconfigureExceptionRecording({ mode: "log" });\ndeclare const span: any; recordSanitizedException(span, new Error("x"));',
     "declare const span: any; span.recordSanitized(new Error('x'));",
     "declare function recordException(e: unknown): void; recordException(new Error('x'));",
     "declare const span: any; declare const m: string; span[m](new Error('x'));",

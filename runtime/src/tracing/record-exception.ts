@@ -4,10 +4,13 @@
  * Records the standard OpenTelemetry `exception` event with every field it
  * writes sanitized (`exception.type` from the error's `code` or `name`, the
  * message, the stack trace, which in JavaScript starts with the message), and
- * sets an ERROR status with a sanitized description.
+ * sets an ERROR status with a sanitized description. With
+ * `configureExceptionRecording({ mode: "log" | "both" })` the same sanitized
+ * attributes go to an OpenTelemetry log record (see exception-recording.ts).
  */
 import { SpanStatusCode, type Attributes, type Span, type TimeInput } from "@opentelemetry/api";
 import { sanitizeErrorMessage } from "../sanitize/index.js";
+import { emitExceptionLog, recordsLog, recordsSpanEvent } from "./exception-recording.js";
 
 const ATTR_EXCEPTION_TYPE = "exception.type";
 const ATTR_EXCEPTION_MESSAGE = "exception.message";
@@ -80,7 +83,15 @@ export function recordSanitizedException(span: Span | undefined | null, error: u
   if (errors?.has(error)) return;
   if (errors === undefined) recordedErrors.set(span, (errors = new Set()));
   errors.add(error);
-  span.addEvent("exception", sanitizedExceptionAttributes(error), time);
+  const attributes = sanitizedExceptionAttributes(error);
+  if (recordsSpanEvent()) span.addEvent("exception", attributes, time);
+  if (recordsLog()) {
+    try {
+      emitExceptionLog(span, attributes, time);
+    } catch {
+      // a failing logger must not turn the caller's error into another one
+    }
+  }
   span.setStatus({ code: SpanStatusCode.ERROR, message: sanitizedErrorDescription(error) });
 }
 
