@@ -29,12 +29,14 @@ import { valueExtent } from "../value-extent.js";
 import { Splicer, type RedactionRule } from "./rule.js";
 
 // An ARN's resource type (`arn:aws:secretsmanager:eu-west-1:123456789012:secret:floe/db-AbC123`) is not a key.
+// The first-character lookahead skips positions no pair can start at before the lookbehinds run; the key is
+// matched atomically (lookahead + backreference), so a key that is not followed by a separator is not retried shorter.
 // A declared type between the key and `=` (`var fooToken string =`, `val fooToken: String? =`) is skipped.
 const TYPE_ANNOTATION = String.raw`(?:[ \t]*:[ \t]*|[ \t]+)(?:&(?:'static[ \t]+)?str|\[\](?:byte|string)|(?:std::)?string|String|str|CharSequence|SecretStr|SecureString|Secret|Any|any|object|char[ \t]*\*)\??(?=[ \t]*=)`;
 /** `=>`, `:=`, `::=`, `:::=`, `=`, `?=`, `+=`, `.=`, `??=`, `||=`, `:` (not `::`), URL-encoded `=`, and `,` after a quoted key. */
 const OPERATOR = String.raw`=>|:{1,3}=|:(?!:)|(?:\?\?|\|\||[?+.|])?=(?!=)|%3[dD]|,(?=[ \t]*\\?["'])`;
 const KEY_SEPARATOR = new RegExp(
-  String.raw`(?:(?<=%[0-9A-Fa-f]{2})|(?<![\w.\-\/])(?<!\barn:[\w\-]{1,64}:[\w\-]{0,64}:[\w\-]{0,64}:\d{0,12}:))(\\?["']|)([A-Za-z_][\w.\-]*)\1(?:${TYPE_ANNOTATION})?[ \t]*(${OPERATOR})[ \t]*`,
+  String.raw`(?=[\\"'A-Za-z_])(?:(?<=%[0-9A-Fa-f]{2})|(?<![\w.\-\/])(?<!\barn:[\w\-]{1,64}:[\w\-]{0,64}:[\w\-]{0,64}:\d{0,12}:))(\\?["']|)(?=([A-Za-z_][\w.\-]*))\2\1(?:${TYPE_ANNOTATION})?[ \t]*(${OPERATOR})[ \t]*`,
   "g",
 );
 /** A key as people write one (`FOO_TOKEN`, `api_key`, `clientSecret`, `X-Api-Key`), not a quoted random value. */

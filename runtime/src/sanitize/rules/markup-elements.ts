@@ -47,6 +47,6 @@ export function redactMarkupElements(text: string): string {
 
 export const markupElementRule: RedactionRule = {
   name: "markup-elements",
-  mayApply: (text) => text.includes("</") || /value[ \t]*=/.test(text),
+  mayApply: (text) => text.includes("</") || (text.includes("value") && /value[ \t]*=/.test(text)),
   apply: redactMarkupElements,
 };

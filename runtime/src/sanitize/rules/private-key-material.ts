@@ -35,6 +35,7 @@ const DER_PRIVATE_KEY = new RegExp(
 );
 const DER_HINT = /MI|MC4C|MEcC|MHcC|b3BlbnNzaC1rZXktdjE/;
 /** A bare DER body is at least this long; shorter matches are prefixes of ordinary text. */
+const MAY_APPLY_LITERALS = ["MI", "MC4C", "MEcC", "MHcC", "b3BlbnNzaC1rZXktdjE", "AGE-PLUGIN-", "kty", "<RSAKeyValue>"];
 const MIN_DER_LENGTH = 40;
 
 const AGE_PLUGIN_IDENTITY = /(?<![A-Za-z0-9])AGE-PLUGIN-[A-Z0-9]{1,32}-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{20,}/g;
@@ -85,6 +86,7 @@ export function redactPrivateKeyMaterial(text: string): string {
 
 export const privateKeyMaterialRule: RedactionRule = {
   name: "private-key-material",
-  mayApply: (text) => DER_HINT.test(text) || /AGE-PLUGIN-|kty|<RSAKeyValue>/.test(text),
+  // Literal pre-checks (the same words as DER_HINT and the other forms), cheaper than one alternation scan.
+  mayApply: (text) => MAY_APPLY_LITERALS.some((literal) => text.includes(literal)),
   apply: redactPrivateKeyMaterial,
 };

@@ -46,9 +46,16 @@ const HINTED = VENDOR_FORMATS.filter((format) => format.hint !== undefined);
 /** One scanner per set of hinted formats a message can match (bit i = HINTED[i]), built on first use. */
 const scanners = new Map<number, Scanner>();
 
+/** The format's literal pre-check: false means its hint cannot match `text`. */
+function mayContainHint(text: string, { literal }: VendorFormat): boolean {
+  if (literal === undefined) return true;
+  if (typeof literal === "string") return text.includes(literal);
+  return literal.some((part) => text.includes(part));
+}
+
 function scannerFor(text: string): Scanner {
   let mask = 0;
-  for (let i = 0; i < HINTED.length; i++) if (HINTED[i]!.hint!.test(text)) mask |= 1 << i;
+  for (let i = 0; i < HINTED.length; i++) if (mayContainHint(text, HINTED[i]!) && HINTED[i]!.hint!.test(text)) mask |= 1 << i;
   let scanner = scanners.get(mask);
   if (scanner === undefined) {
     scanner = scannerOf([...UNHINTED, ...HINTED.filter((_, i) => (mask & (1 << i)) !== 0)]);

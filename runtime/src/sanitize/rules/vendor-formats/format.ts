@@ -19,6 +19,11 @@ export interface VendorFormat {
    * for a character-class branch tried at every position.
    */
   readonly hint?: RegExp;
+  /**
+   * Text `hint` cannot match without (one of them, for a list): checked with `includes` first, which is
+   * much cheaper than running the hint regex over every message.
+   */
+  readonly literal?: string | readonly string[];
 }
 
 /** Not followed by another token character: a fixed-length format is not the start of a longer word. */
