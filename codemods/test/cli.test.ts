@@ -53,6 +53,21 @@ describe("floe-codemod CLI", () => {
     expect(r.read("src/a.ts")).toBe(SANITIZED);
   });
 
+  it("check on an application that uses the runtime but declares no plugin: no plugin-class error, raw calls still found", () => {
+    const app = {
+      "package.json": '{ "name": "my-app", "version": "1.0.0", "type": "module", "dependencies": { "@floe/runtime": "^0.1.0" } }\n',
+      "src/load.ts": 'import { traced } from "@floe/runtime";\nexport const load = traced({ name: "app.load" }, async (id: string) => id.toUpperCase());\n',
+    };
+    const clean = cli(["check", "."], repo(app).dir);
+    expect(clean.stderr + clean.stdout).not.toMatch(/no plugin class/);
+    expect(clean.code).toBe(0);
+
+    const withRaw = cli(["check", "."], repo({ ...app, "src/a.ts": RECORDS }).dir);
+    expect(withRaw.stderr + withRaw.stdout).not.toMatch(/no plugin class/);
+    expect(withRaw.code).toBe(1);
+    expect(withRaw.stdout).toMatch(/src\/a\.ts/);
+  });
+
   it("refuses a dirty tree (exit 2) unless --force; --dry prints a diff and writes nothing", () => {
     const r = repo({ "src/a.ts": RECORDS });
     r.write("src/a.ts", RECORDS + "// edited\n");

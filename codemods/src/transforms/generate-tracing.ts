@@ -84,6 +84,9 @@ export async function generateTracingForPackage(
   const plugin = findPluginClass(pkg);
   if (!plugin) {
     if (declaredType && !CONVENTIONS[declaredType].instrumented) return [];
+    // An application (or library) that only uses the runtime (`traced`, `withSpan`) declares no plugin:
+    // there is no tracing module to generate. Only a package that says it is a plugin must have the class.
+    if (pkg.packageJson.floe === undefined) return [];
     throw new Error(`${pkg.packageJson.name}: no plugin class (extending PluginMetadata or a @floe/runtime plugin base class) under src/`);
   }
   if (!CONVENTIONS[plugin.pluginType].instrumented) return [];
