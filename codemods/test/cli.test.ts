@@ -66,7 +66,7 @@ describe("floe-codemod CLI", () => {
     expect(withRaw.stderr + withRaw.stdout).not.toMatch(/no plugin class/);
     expect(withRaw.code).toBe(1);
     expect(withRaw.stdout).toMatch(/src\/a\.ts/);
-  });
+  }, 120_000); // two check runs, each loading the project transforms' type checker
 
   it("refuses a dirty tree (exit 2) unless --force; --dry prints a diff and writes nothing", () => {
     const r = repo({ "src/a.ts": RECORDS });
