@@ -45,8 +45,8 @@ export interface TransformResult {
 
 export interface FileTransform {
   readonly kind: "file";
+  /** The registry name (its description, options and help live in transforms/index.ts). */
   readonly name: string;
-  readonly description: string;
   /** Cheap text test: false means the file certainly needs no change and is not parsed. */
   prefilter(source: string): boolean;
   /**
@@ -85,8 +85,8 @@ export interface ProjectTransformContext {
 
 export interface ProjectTransform {
   readonly kind: "project";
+  /** The registry name (its description, options and help live in transforms/index.ts). */
   readonly name: string;
-  readonly description: string;
   run(context: ProjectTransformContext): Promise<FileChange[]> | FileChange[];
 }
 

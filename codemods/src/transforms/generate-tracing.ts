@@ -129,9 +129,6 @@ export async function generateTracingForPackage(
 export const generateTracing: ProjectTransform = {
   kind: "project",
   name: "generate-tracing",
-  description:
-    "Generate src/tracing.ts from the floe conventions, add the plugin's tracerName override, a tracing test " +
-    "skeleton and the package.json wiring (--tracer-name <floe.category.impl> overrides the derived name).",
   run(context) {
     const read = overlayReader(context.readFile);
     return runPerPackage("generate-tracing", context, (dir) => generateTracingForPackage(dir, context.options, read));

@@ -87,7 +87,9 @@ const ENTRIES: readonly TransformEntry[] = [
     summary: "span.recordException(e) -> recordSanitizedException(span, e); sanitized setStatus messages",
     description:
       "Rewrites x.recordException(e[, time]) to recordSanitizedException(x, e[, time]) (optional chaining, aliases, namespace imports, JS and TS) " +
-      "and wraps error-derived setStatus({ code: ERROR, message }) messages in sanitizeErrorMessage(...); adds or merges the @floe/runtime import.",
+      "and wraps error-derived setStatus({ code: ERROR, message }) messages in sanitizeErrorMessage(...), exactly what " +
+      "floe/no-raw-record-exception and floe/no-unsanitized-span-status fix; a receiver proved not to be a Span is left with a note; " +
+      "adds or merges the @floe/runtime import.",
     paths: SOURCE_PATHS,
     options: [],
     example: "floe-codemod sanitize-exceptions src --dry",
@@ -128,8 +130,10 @@ const ENTRIES: readonly TransformEntry[] = [
     kind: "project",
     summary: "traces the plugin class's operations listed in the conventions",
     description:
-      'Runs each contract operation of the plugin class in its domain span: @tracing.operation("<op>") in TypeScript, ' +
-      "the body wrapped in the span helper in JavaScript; an operation that already opens a span is left alone.",
+      "Runs each contract operation of the plugin class in its domain span on the plugin's own tracer: legacy spans " +
+      "(getTracer, @traced({ name }), startActiveSpan, startSpan, traced-wrapped properties) move to the plugin's tracer and " +
+      "{category}.{op} names (the old name kept as floe.legacy.span_name); then @tracing.operation(\"<op>\") in TypeScript, " +
+      "the body wrapped in the span helper in JavaScript; an operation that already opens a conventional span is left alone.",
     paths: PACKAGE_PATHS,
     options: [],
     example: "floe-codemod instrument-operations plugins/alert-slack --dry",

@@ -141,11 +141,6 @@ export async function instrumentOperationsForPackage(packageDir: string, read?: 
 export const instrumentOperations: ProjectTransform = {
   kind: "project",
   name: "instrument-operations",
-  description:
-    "Run the plugin class's contract operations in their domain span: legacy spans (getTracer, @traced({ name }), " +
-    "startActiveSpan, startSpan, traced-wrapped properties) move to the plugin's tracer and {category}.{op} names " +
-    "(old name kept as floe.legacy.span_name); then @tracing.operation(\"<op>\") in TypeScript, the body wrapped in the " +
-    "span helper in JavaScript; operations that already open a conventional span are left alone.",
   run(context) {
     const read = overlayReader(context.readFile);
     return runPerPackage("instrument-operations", context, (dir) => instrumentOperationsForPackage(dir, read));

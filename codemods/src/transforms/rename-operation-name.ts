@@ -176,7 +176,6 @@ export function renameOperationNameSource(file: FileInfo, parser: Parser): Trans
 export const renameOperationName: FileTransform = {
   kind: "file",
   name: "rename-operation-name",
-  description: `traced({ operationName }) -> traced({ name }) in calls and decorators; imports of traced from ${LEGACY_TRACED_MODULE} -> ${RUNTIME_MODULE}.`,
   prefilter: (source) => source.includes(LEGACY_OPTION) || source.includes(LEGACY_TRACED_MODULE),
   prefilterTokens: [LEGACY_OPTION, LEGACY_TRACED_MODULE],
   transform: (file, parser) => renameOperationNameSource(file, parser),

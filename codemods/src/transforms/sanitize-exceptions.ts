@@ -368,8 +368,6 @@ function nonSpanCallsOf(filePath: string, options: TransformOptions): ReadonlyMa
 export const sanitizeExceptions: FileTransform = {
   kind: "file",
   name: "sanitize-exceptions",
-  description:
-    "span.recordException(err) -> recordSanitizedException(span, err); setStatus({ code: ERROR, message: <error-derived> }) -> sanitizeErrorMessage(...) (what floe/no-raw-record-exception and floe/no-unsanitized-span-status fix); a receiver proved not to be a Span is left with a note; adds the @floe/runtime import.",
   prefilter: (source) => source.includes("recordException") || source.includes("setStatus"),
   prefilterTokens: ["recordException", "setStatus"],
   transform: (file, parser, options) => sanitizeExceptionsSource(file, parser, nonSpanCallsOf(file.path, options)),
