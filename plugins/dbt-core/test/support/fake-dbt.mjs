@@ -131,8 +131,9 @@ if (scenario.behaviour === "crash") {
 }
 
 if (scenario.behaviour === "sleep") {
-  writeFileSync(path.join(projectDir, "fake_dbt.pid"), String(process.pid));
+  // The handler goes in before the pid file: a pid file on disk means SIGTERM is already being ignored.
   if (scenario.ignoreSigterm) process.on("SIGTERM", () => log("MainKeyboardInterrupt", "Z019", "info", "ignoring SIGTERM"));
+  writeFileSync(path.join(projectDir, "fake_dbt.pid"), String(process.pid));
   log("LogStartLine", "Q033", "info", "1 of 1 START sql view model main.slow");
   setTimeout(() => process.exit(0), scenario.sleepMs ?? 60_000);
 } else {
