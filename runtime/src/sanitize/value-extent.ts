@@ -5,7 +5,7 @@
  * placeholders that contain spaces (`{{ secret }}`, `<your token>`), an
  * HTTP auth scheme before the credential (`Bearer x`, `Basic x`), wrapped
  * values (`Some("x")`, `SecretStr('x')`, a tuple `('user', 'x')`), Python
- * string prefixes (`b'x'`), and bare
+ * string prefixes (`b'x'`), YAML block scalars (`key: |` and indented lines), and bare
  * values, whose trailing sentence punctuation and unbalanced closing
  * brackets are not part of the value. Every pattern here is anchored at the
  * value (sticky) and linear in its length.
@@ -48,6 +48,8 @@ const PARAM_LIST_SCHEME = /(?:digest|aws4-hmac-sha256|oauth|hmac-sha256|signatur
 const BARE = /[^\s"'`,;&\\]*(?:\\(?![nrt"])[^\s"'`,;&\\]*)*/y;
 const PARAM_LIST = /[^\r\n"]*(?:"[^"\r\n]*"[^\r\n"]*)*/y;
 const URL_ENCODED = /[^\s"'&%,;<>]*(?:%(?!2[602cC]|3[bB])[^\s"'&%,;<>]*)*/y;
+/** `|`, `>-`, `|+2`, then the first indented content line. */
+const BLOCK_SCALAR_HEADER = /[|>](?:[1-9]?[+-]?|[+-][1-9])[ \t]*\r?\n([ \t]+)(?=\S)/y;
 const NEXT_WORD = /[ \t]+[A-Za-z]/y;
 /**
  * A value wrapped in a constructor or a tuple: Rust `Some("x")`, pydantic `SecretStr('x')`,
@@ -99,6 +101,10 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
     return quoted(text, braced, at, 1);
   }
   if (context.spaced && first === "-") return undefined;
+  if ((first === "|" || first === ">") && !context.equals && !context.spaced) {
+    const block = blockScalar(text, at);
+    if (block) return block;
+  }
   if (context.authorization && run(PARAM_LIST_SCHEME, text, at)) {
     const start = PARAM_LIST_SCHEME.lastIndex;
     const rest = run(PARAM_LIST, text, start);
@@ -118,6 +124,26 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
   let secret = value !== "" && !isNonSecretValue(value);
   if (secret && isProseValue(text, value, end, context)) secret = false;
   return { start: valueStart, end, next: end, secret };
+}
+
+/**
+ * A YAML block scalar (`token: |`, `key: >-`): the value is the following lines indented like the first
+ * one (a stack frame indented deeper is not part of it). Linear: each line is visited once.
+ */
+function blockScalar(text: string, at: number): ValueExtent | undefined {
+  const header = run(BLOCK_SCALAR_HEADER, text, at);
+  if (!header) return undefined;
+  const indent = header[1]!;
+  const start = at + header[0].length;
+  let end = text.indexOf("\n", start);
+  if (end < 0) end = text.length;
+  while (end < text.length && text.startsWith(indent, end + 1) && /\S/.test(text[end + 1 + indent.length] ?? "") && !text.startsWith("at ", end + 1 + indent.length)) {
+    const next = text.indexOf("\n", end + 1);
+    end = next < 0 ? text.length : next;
+  }
+  if (text[end - 1] === "\r") end--;
+  const value = text.slice(start, end);
+  return { start, end, next: end, secret: !isNonSecretValue(value.trim()) };
 }
 
 /** The inside of `Some("x")` / `('user', 'x')`: secret unless every quoted item is a placeholder or literal. */

@@ -42,9 +42,11 @@ const KEY_SEPARATOR = new RegExp(
 /** A key as people write one (`FOO_TOKEN`, `api_key`, `clientSecret`, `X-Api-Key`), not a quoted random value. */
 const NAME_SHAPED = /^(?:[A-Z][A-Z0-9_.\-]*|[a-z][a-z0-9_.\-]*|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+|[A-Z][a-z0-9]+(?:[\-_.]?[A-Z][a-z0-9]+)*)$/;
 /** Pre-check (two linear scans): a credential fragment somewhere, and a separator somewhere. */
-const SEPARATOR = /[:=]|%3[dD]/;
+const SEPARATOR = /[:=]|%3[dD]|["'] ?,/;
 /** `user=floe`, `sslmode=require`: a key/value pair (not a base64 value, whose `=` only pads the end). */
 const NEXT_PAIR = /^[A-Za-z_][\w.\-]{0,100}=[^=\s]/;
+const BLANK_BEFORE_EQUALS = /[ \t]=/;
+const FOLLOWED_BY_COLON = /^\\?["']?[ \t]*:/;
 const AUTHORIZATION_KEY = /(?:authori[sz]ation|auth)$/i;
 
 export function redactKeyValues(text: string): string {
@@ -59,8 +61,8 @@ export function redactKeyValues(text: string): string {
     const vendor = !named && isVendorKeyName(key);
     if (!named && !keyLike && !vendor) continue;
     const at = KEY_SEPARATOR.lastIndex;
-    // `password= user=floe`: an empty value, the next pair starts after the blank.
-    if (m[3] === "=" && (text[at - 1] === " " || text[at - 1] === "\t") && NEXT_PAIR.test(text.slice(at, at + 130))) continue;
+    // `password= user=floe`: an empty value, the next pair starts after the blank (`key = a=b` is an assignment).
+    if (m[3] === "=" && (text[at - 1] === " " || text[at - 1] === "\t") && !BLANK_BEFORE_EQUALS.test(m[0]) && NEXT_PAIR.test(text.slice(at, at + 130))) continue;
     const value = valueExtent(text, at, {
       equals: m[3] !== ":" && m[3] !== ",",
       encoded: m[3]!.startsWith("%"),
@@ -68,6 +70,8 @@ export function redactKeyValues(text: string): string {
       authorization: AUTHORIZATION_KEY.test(key),
     });
     if (!value) continue;
+    // `"name": "API_KEY", "value": "x"`: a quoted word followed by `:` after the comma is the next key, not a value.
+    if (m[3] === "," && FOLLOWED_BY_COLON.test(text.slice(value.next, value.next + 8))) continue;
     const raw = text.slice(value.start, value.end);
     const secret = value.secret && (named || (keyLike && looksLikeGeneratedSecret(raw)) || (vendor && looksLikeVendorSecret(raw)));
     if (secret) out.replace(value.start, value.end, REDACTED);
