@@ -22,6 +22,8 @@ export interface ValueExtent {
   readonly next: number;
   /** False when the value is a placeholder, literal or prose: leave it as is. */
   readonly secret: boolean;
+  /** The value spans lines (a YAML block scalar): a scan that keeps it resumes after it, not inside it. */
+  readonly multiline?: boolean;
 }
 
 export interface ValueContext {
@@ -143,7 +145,7 @@ function blockScalar(text: string, at: number): ValueExtent | undefined {
   }
   if (text[end - 1] === "\r") end--;
   const value = text.slice(start, end);
-  return { start, end, next: end, secret: !isNonSecretValue(value.trim()) };
+  return { start, end, next: end, secret: !isNonSecretValue(value.trim()), multiline: true };
 }
 
 /** The inside of `Some("x")` / `('user', 'x')`: secret unless every quoted item is a placeholder or literal. */

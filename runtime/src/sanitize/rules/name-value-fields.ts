@@ -24,6 +24,9 @@ const YAML_FIELDS = new RegExp(
 );
 const XML_FIELDS = new RegExp(String.raw`(<name>[ \t\r\n]*(${NAME})[ \t\r\n]*</name>[ \t\r\n]*<value>[ \t\r\n]*)([^<\s]{1,4096})(?=[ \t\r\n]*</value>)`, "g");
 
+/** `"value"`, `"Value"`, `value:`, `<value>`: a field these forms need. */
+const FIELD_WORD = /["<]?[Vv]alue["'>:]/;
+
 function redactFields(text: string, pattern: RegExp, nameGroup: number, valueGroup: number): string {
   return text.replace(pattern, (whole: string, ...groups: string[]) => {
     const name = groups[nameGroup - 1]!;
@@ -42,6 +45,6 @@ export function redactNameValueFields(text: string): string {
 
 export const nameValueFieldRule: RedactionRule = {
   name: "name-value-fields",
-  mayApply: (text) => text.includes("alue"),
+  mayApply: (text) => FIELD_WORD.test(text),
   apply: redactNameValueFields,
 };
