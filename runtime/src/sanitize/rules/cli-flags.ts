@@ -21,6 +21,8 @@ const FLAG = /(?<![\w\-])(?<!<REDACTED>)--?([A-Za-z][\w.\-]*)(=|[ \t]+)/g;
 const USER_COLON_PASSWORD = /(?<![\w\-])(?:-u|--user|--proxy-user)(?:[ \t]+|=)(["']?)([^\s:"'@\/]{1,128}):([^\s"']{1,256})\1/g;
 /** Commands whose short `-p` is a password (MySQL clients, `docker login`, `helm registry login`, `sshpass`). */
 const SHORT_P_IS_PASSWORD = /\b(?:mysql\w*|mariadb\w*|login|sshpass)\b/i;
+/** The same words without word boundaries: a scan the regex engine runs several times faster, tried first. */
+const SHORT_P_WORDS = /mysql|mariadb|login|sshpass/i;
 /** `-pSECRET`, `-p SECRET`, `-p'SECRET'`, `-p"SECRET"`. */
 const SHORT_P_PASSWORD = /(?<=\s)-p(?:[ \t]+)?(?!assword\b)(?:(["'])([^"'\r\n]{1,256})\1|([^\s"'\-][^\s"']*))/g;
 /** `redis-cli -a SECRET` (and `--pass SECRET`, handled as a named flag). */
@@ -49,8 +51,8 @@ export function redactCliFlags(text: string): string {
   let result = out.toString().replace(USER_COLON_PASSWORD, (whole: string, quote: string, user: string, password: string) =>
     isNonSecretValue(password) ? whole : whole.slice(0, whole.length - password.length - quote.length) + REDACTED + quote,
   );
-  if (SHORT_P_IS_PASSWORD.test(result)) result = result.replace(SHORT_P_PASSWORD, redactShortFlag);
-  if (REDIS_CLI.test(result)) result = result.replace(SHORT_A_PASSWORD, redactShortFlag);
+  if (SHORT_P_WORDS.test(result) && SHORT_P_IS_PASSWORD.test(result)) result = result.replace(SHORT_P_PASSWORD, redactShortFlag);
+  if (result.includes("redis-cli") && REDIS_CLI.test(result)) result = result.replace(SHORT_A_PASSWORD, redactShortFlag);
   return result;
 }
 
