@@ -2,7 +2,7 @@
  * Finds where the value after `key=`, `key: `, `"key": `, `--key ` ends, in
  * every surface form: double, single, back-tick and JSON-escaped (`\"...\"`)
  * quotes (unterminated ones run to the end of the line), ODBC `{...}`,
- * placeholders that contain spaces (`{{ secret }}`, `<your token>`), an
+ * placeholders that contain spaces (`{{ secret }}`, `<your token>`, `$(vault read x)`), an
  * HTTP auth scheme before the credential (`Bearer x`, `Basic x`), wrapped
  * values (`Some("x")`, `SecretStr('x')`, a tuple `('user', 'x')`), Python
  * string prefixes (`b'x'`), YAML block scalars (`key: |` and indented lines), and bare
@@ -42,7 +42,7 @@ const DOUBLE_QUOTED = /"([^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*)("?)/y;
 const SINGLE_QUOTED = /'([^'\r\n]*)('?)/y;
 const BACKTICK_QUOTED = /`([^`\r\n]*)(`?)/y;
 const BRACED = /\{([^{}\r\n]*)\}/y;
-const SPACED_PLACEHOLDER = /(?:\$\{\{[^{}\r\n]{0,200}\}\}|\((?:[a-z]+ ){1,3}[a-z]+\)|\{\{[^{}\r\n]{0,200}\}\}|\{%[^{}\r\n]{0,200}%\}|\$\{[^{}\r\n]{0,200}\}|<[^<>\r\n]{1,80}>)(?=$|[\s"',;&)\]}])/y;
+const SPACED_PLACEHOLDER = /(?:\$\([^()\r\n]{1,200}\)|\$\{\{[^{}\r\n]{0,200}\}\}|\((?:[a-z]+ ){1,3}[a-z]+\)|\{\{[^{}\r\n]{0,200}\}\}|\{%[^{}\r\n]{0,200}%\}|\$\{[^{}\r\n]{0,200}\}|<[^<>\r\n]{1,80}>)(?=$|[\s"',;&)\]}])/y;
 const AUTH_SCHEME = /(?:bearer|basic|token|bot|apikey|api-key|sso-key|ssws|geniekey|splunk|key|negotiate|ntlm)[ \t]+(?=\S)/iy;
 const PARAM_LIST_SCHEME = /(?:digest|aws4-hmac-sha256|oauth|hmac-sha256|signature)[ \t]+(?=\S)/iy;
 // Loops are unrolled (`a*(?:b a*)*`) so long values never build per-character backtracking state.
