@@ -1,6 +1,6 @@
 // Pathological 200 KB inputs aimed at each rule family added for the public-scanner formats (assignment
 // operators, markup, vendor alternations, base64 JWTs, headless PEM, DER bodies, JWK, RSAKeyValue,
-// webhook paths). Every rule is written without nested quantifiers; these inputs must come back as a
+// webhook paths, YAML block scalars, name/value fields, CSV rows). Every rule is written without nested quantifiers; these inputs must come back as a
 // string, bounded at the default limit, and the whole input is scanned with no limit.
 import { describe, expect, it } from "vitest";
 import { sanitizeErrorMessage } from "../src/index.js";
@@ -34,6 +34,14 @@ const INPUTS: Record<string, string> = {
   "bundler keys": repeatTo("BUNDLE_GEMS__CONTRIBSYS__COM="),
   "ANSI-C quotes": repeatTo("export FOO_TOKEN=$'"),
   "escaped line breaks in values": `FOO_TOKEN=${"a\\".repeat(SIZE / 2)}`,
+  "nested YAML block scalars": repeatTo("key: |\n  "),
+  "YAML block scalar lines": `password: |\n${"  x\n".repeat(SIZE / 4)}`,
+  "name/value fields": repeatTo("- name: PASSWORD\n  value: "),
+  "JSON name/value fields": repeatTo('{"name":"token","value":"'),
+  "Hadoop name/value elements": repeatTo("<name>token</name><value>"),
+  "CSV credential columns": repeatTo("user,password\n"),
+  "CSV name/value rows": repeatTo("x,api_token\n"),
+  "credential words in one long word": repeatTo("passtokensecret"),
 };
 
 describe("adversarial 200 KB inputs", () => {

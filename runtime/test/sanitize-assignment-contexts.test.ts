@@ -47,7 +47,26 @@ describe("assignment contexts", () => {
     'headers.set("X-Request-Id", "req-2024-11-24")',
     'System.setProperty("PASSWORD_MIN_LENGTH", "12")',
     'TOKEN_URL ?= "https://auth.floe.dev/token"',
+    "name,value\ntoken_type,bearer",
+    "user,token_count,region\nfloe,42,eu-west-1",
+    "env:\n- name: LOG_LEVEL\n  value: debug",
+    '{"name": "token_endpoint", "value": "https://auth.floe.dev/token"}',
+    "<property>\n  <name>fs.s3a.endpoint</name>\n  <value>s3.eu-west-1.amazonaws.com</value>\n</property>",
+    "description: |\n  rotate the signing key monthly",
+    "password: |\n  ${DB_PASSWORD}",
+    "retrying after 3 attempts, token refresh pending, backoff 2s",
   ])("leaves look-alikes byte-identical: %s", (text) => {
     expect(sanitizeErrorMessage(text)).toBe(text);
+  });
+});
+
+describe("values with their own separators", () => {
+  it("a spaced assignment keeps a value that contains '=' whole (`key = a=b`)", () => {
+    const secret = `${randomMixed(ALNUM, 20)}=${randomMixed(ALNUM, 12)}=${randomMixed(ALNUM, 4)}`;
+    expect(sanitizeErrorMessage(`intercomToken = ${secret}`)).toBe(`intercomToken = ${REDACTED}`);
+  });
+
+  it("an empty value before the next pair stays empty (`password= user=floe`)", () => {
+    expect(sanitizeErrorMessage("password= user=floe host=db")).toBe("password= user=floe host=db");
   });
 });

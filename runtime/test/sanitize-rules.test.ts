@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_MAX_LENGTH, REDACTED, sanitizeErrorMessage } from "../src/index.js";
 import { luhnValid } from "../src/sanitize/rules/payment-cards.js";
 import { isSecretKeyName } from "../src/sanitize/secret-key-names.js";
+import { ALNUM, randomMixed } from "./support/secret-contexts.js";
 
 const R = REDACTED;
 const SECRET = "Qx7vK2mP9sLw4Tz8";
@@ -276,5 +277,41 @@ describe("non-string input", () => {
     expect(sanitizeErrorMessage(hostile)).toBe("[object Object]");
     const proxy = new Proxy({}, { get: () => { throw new Error("trap"); }, getPrototypeOf: () => { throw new Error("trap"); } });
     expect(typeof sanitizeErrorMessage(proxy)).toBe("string");
+  });
+});
+
+describe("curl user:password flags in every quoting", () => {
+  const secret = (): string => randomMixed(ALNUM, 18);
+  it("the password after an e-mail user, in separately quoted parts, or inside one quoted value", () => {
+    for (const template of [
+      "curl --user floe@example.com:{s} https://api.floe.dev",
+      "curl --user kevin:'{s}' -X PATCH https://api.floe.dev",
+      'curl -X POST --user "{6f1c8a2e-4b3d-4e5f-9a0b-1c2d3e4f5a6b}":"{s}" https://api.floe.dev',
+      'curl -u "floe:{s}" https://es:9200',
+      'curl -u ":{s}" https://es:9200',
+    ]) {
+      const value = secret();
+      expectRedacted(template.replace("{s}", value), template.replace("{s}", R));
+    }
+  });
+
+  it("an API key passed as the user with an empty password (-u key:)", () => {
+    const key = randomMixed(ALNUM, 32);
+    expectRedacted(`curl https://api.floe.dev/v1/runs -u ${key}:`, `curl https://api.floe.dev/v1/runs -u ${R}:`);
+    expectRedacted(`curl -u "${key}:" https://api.floe.dev`, `curl -u "${R}:" https://api.floe.dev`);
+  });
+
+  it.each(["curl -u admin: https://es:9200", "curl -u floe:${PASSWORD} https://es:9200"])("leaves %s", (text) => {
+    expect(sanitizeErrorMessage(text)).toBe(text);
+  });
+});
+
+describe("look-alikes of scanner formats stay", () => {
+  it.each([
+    "GET http://assets.floe.dev/media/video_box.ico-7a388b69018576d24b59331fd60aab0c.png 404",
+    'Authorization: Bearer $(gcloud auth print-access-token) was not expanded',
+    'public_key = "9Cnzj4p4WGeKLs1Pt8QuKUpRKfFLfRYC9AIKjbJTWit"',
+  ])("%s", (text) => {
+    expect(sanitizeErrorMessage(text)).toBe(text);
   });
 });

@@ -24,6 +24,8 @@ const base64Of = (text: string): string => Buffer.from(text).toString("base64");
 const PREFIXED: Record<string, () => string> = {
   "github classic pat": () => `ghp_${randomMixed(ALNUM, 36)}`,
   "github oauth/app/refresh": () => `${["gho", "ghu", "ghs", "ghr"][Math.floor(Math.random() * 4)]}_${randomMixed(ALNUM, 36)}`,
+  "github app installation token carrying a jwt": () =>
+    `ghs_${digitsStartingNonZero(6)}_eyJ${randomMixed(BASE64URL, 30)}.eyJ${randomMixed(BASE64URL, 90)}.${randomMixed(BASE64URL, 43)}`,
   "github fine-grained pat": () => `github_pat_${randomMixed(ALNUM, 22)}_${randomMixed(ALNUM, 59)}`,
   "gitlab pat": () => `glpat-${randomMixed(BASE64URL, 20)}`,
   "gitlab deploy/runner/feed": () => `${["gldt", "glrt", "glft", "glsoat", "glffct"][Math.floor(Math.random() * 5)]}-${randomMixed(ALNUM, 20)}`,
@@ -38,6 +40,8 @@ const PREFIXED: Record<string, () => string> = {
   "azure ad client secret": () => `${randomFrom(ALNUM, 3)}${randomFrom(DIGITS, 1)}Q~${randomMixed(ALNUM + "_~.-", 34)}`,
   "alibaba access key id": () => `LTAI${randomMixed(ALNUM, 20)}`,
   "digitalocean": () => `${["doo", "dop", "dor"][Math.floor(Math.random() * 3)]}_v1_${hexMixed(64)}`,
+  "digitalocean (upper-case hex)": () => `${["doo", "dop", "dor"][Math.floor(Math.random() * 3)]}_v1_${hexMixed(64).toUpperCase()}`,
+  "twitter app bearer token": () => `${"A".repeat(22)}${randomMixed(ALNUM + "%", 90)}`,
   "cloudflare origin ca": () => `v1.0-${hexMixed(24)}-${hexMixed(146)}`,
   "heroku v2": () => `HRKU-AA${randomMixed(BASE64URL, 58)}`,
   "fly.io fo1": () => `fo1_${randomMixed(BASE64URL, 43)}`,

@@ -168,7 +168,8 @@ async function main(): Promise<void> {
   ];
   if (baseline.sanitize) {
     const slowdown = perCall.sanitizeErrorMessage! / perCall[oldName]!;
-    ratios.push(ratio(`typical messages: per-message cost / ${oldName}`, slowdown, "<= 1.5", slowdown <= 1.5));
+    // The issue's goal: at least as fast per message as the sanitizer it replaces.
+    ratios.push(ratio(`typical messages: per-message cost / ${oldName}`, slowdown, "<= 1", slowdown <= 1));
   }
 
   // Labelled scanner-family messages: throughput and coverage side by side.
@@ -176,6 +177,10 @@ async function main(): Promise<void> {
     Object.fromEntries(Object.entries(variants).map(([name, fn]) => [name, runOverLabelled(fn)])),
     { rounds: 9, iterations: 6_000, warmup: 2 },
   );
+  if (baseline.sanitize) {
+    const slowdown = labelledPerCall.sanitizeErrorMessage! / labelledPerCall[oldName]!;
+    ratios.push(ratio(`scanner-family messages: per-message cost / ${oldName}`, slowdown, "<= 1", slowdown <= 1));
+  }
   for (const [name, fn] of Object.entries(variants)) {
     const { caught, benignKept } = await coverage(fn, LABELLED);
     metrics.push({ label: `scanner-family messages: ${name}`, value: 1e9 / labelledPerCall[name]!, unit: "messages/s" });

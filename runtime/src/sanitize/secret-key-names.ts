@@ -160,5 +160,8 @@ export function isKeyLikeName(key: string): boolean {
   // Called for every non-credential key the key/value scan meets: split into words only when it can end in `key`.
   if (key.length > 128 || !ENDS_IN_KEY.test(key)) return false;
   const words = keyWords(key);
-  return words[words.length - 1] === "key";
+  return words[words.length - 1] === "key" && !PUBLIC_QUALIFIERS.has(words[words.length - 2] ?? "");
 }
+
+/** `public_key`, `pubKey`: the half of a key pair that is meant to be shared. */
+const PUBLIC_QUALIFIERS = new Set(["public", "pub"]);

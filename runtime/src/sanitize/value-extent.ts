@@ -2,10 +2,10 @@
  * Finds where the value after `key=`, `key: `, `"key": `, `--key ` ends, in
  * every surface form: double, single, back-tick and JSON-escaped (`\"...\"`)
  * quotes (unterminated ones run to the end of the line), ODBC `{...}`,
- * placeholders that contain spaces (`{{ secret }}`, `<your token>`), an
+ * placeholders that contain spaces (`{{ secret }}`, `<your token>`, `$(vault read x)`), an
  * HTTP auth scheme before the credential (`Bearer x`, `Basic x`), wrapped
  * values (`Some("x")`, `SecretStr('x')`, a tuple `('user', 'x')`), Python
- * string prefixes (`b'x'`), and bare
+ * string prefixes (`b'x'`), YAML block scalars (`key: |` and indented lines), and bare
  * values, whose trailing sentence punctuation and unbalanced closing
  * brackets are not part of the value. Every pattern here is anchored at the
  * value (sticky) and linear in its length.
@@ -22,6 +22,8 @@ export interface ValueExtent {
   readonly next: number;
   /** False when the value is a placeholder, literal or prose: leave it as is. */
   readonly secret: boolean;
+  /** The value spans lines (a YAML block scalar): a scan that keeps it resumes after it, not inside it. */
+  readonly multiline?: boolean;
 }
 
 export interface ValueContext {
@@ -40,7 +42,7 @@ const DOUBLE_QUOTED = /"([^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*)("?)/y;
 const SINGLE_QUOTED = /'([^'\r\n]*)('?)/y;
 const BACKTICK_QUOTED = /`([^`\r\n]*)(`?)/y;
 const BRACED = /\{([^{}\r\n]*)\}/y;
-const SPACED_PLACEHOLDER = /(?:\$\{\{[^{}\r\n]{0,200}\}\}|\((?:[a-z]+ ){1,3}[a-z]+\)|\{\{[^{}\r\n]{0,200}\}\}|\{%[^{}\r\n]{0,200}%\}|\$\{[^{}\r\n]{0,200}\}|<[^<>\r\n]{1,80}>)(?=$|[\s"',;&)\]}])/y;
+const SPACED_PLACEHOLDER = /(?:\$\([^()\r\n]{1,200}\)|\$\{\{[^{}\r\n]{0,200}\}\}|\((?:[a-z]+ ){1,3}[a-z]+\)|\{\{[^{}\r\n]{0,200}\}\}|\{%[^{}\r\n]{0,200}%\}|\$\{[^{}\r\n]{0,200}\}|<[^<>\r\n]{1,80}>)(?=$|[\s"',;&)\]}])/y;
 const AUTH_SCHEME = /(?:bearer|basic|token|bot|apikey|api-key|sso-key|ssws|geniekey|splunk|key|negotiate|ntlm)[ \t]+(?=\S)/iy;
 const PARAM_LIST_SCHEME = /(?:digest|aws4-hmac-sha256|oauth|hmac-sha256|signature)[ \t]+(?=\S)/iy;
 // Loops are unrolled (`a*(?:b a*)*`) so long values never build per-character backtracking state.
@@ -48,6 +50,8 @@ const PARAM_LIST_SCHEME = /(?:digest|aws4-hmac-sha256|oauth|hmac-sha256|signatur
 const BARE = /[^\s"'`,;&\\]*(?:\\(?![nrt"])[^\s"'`,;&\\]*)*/y;
 const PARAM_LIST = /[^\r\n"]*(?:"[^"\r\n]*"[^\r\n"]*)*/y;
 const URL_ENCODED = /[^\s"'&%,;<>]*(?:%(?!2[602cC]|3[bB])[^\s"'&%,;<>]*)*/y;
+/** `|`, `>-`, `|+2`, then the first indented content line. */
+const BLOCK_SCALAR_HEADER = /[|>](?:[1-9]?[+-]?|[+-][1-9])[ \t]*\r?\n([ \t]+)(?=\S)/y;
 const NEXT_WORD = /[ \t]+[A-Za-z]/y;
 /**
  * A value wrapped in a constructor or a tuple: Rust `Some("x")`, pydantic `SecretStr('x')`,
@@ -99,6 +103,10 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
     return quoted(text, braced, at, 1);
   }
   if (context.spaced && first === "-") return undefined;
+  if ((first === "|" || first === ">") && !context.equals && !context.spaced) {
+    const block = blockScalar(text, at);
+    if (block) return block;
+  }
   if (context.authorization && run(PARAM_LIST_SCHEME, text, at)) {
     const start = PARAM_LIST_SCHEME.lastIndex;
     const rest = run(PARAM_LIST, text, start);
@@ -118,6 +126,26 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
   let secret = value !== "" && !isNonSecretValue(value);
   if (secret && isProseValue(text, value, end, context)) secret = false;
   return { start: valueStart, end, next: end, secret };
+}
+
+/**
+ * A YAML block scalar (`token: |`, `key: >-`): the value is the following lines indented like the first
+ * one (a stack frame indented deeper is not part of it). Linear: each line is visited once.
+ */
+function blockScalar(text: string, at: number): ValueExtent | undefined {
+  const header = run(BLOCK_SCALAR_HEADER, text, at);
+  if (!header) return undefined;
+  const indent = header[1]!;
+  const start = at + header[0].length;
+  let end = text.indexOf("\n", start);
+  if (end < 0) end = text.length;
+  while (end < text.length && text.startsWith(indent, end + 1) && /\S/.test(text[end + 1 + indent.length] ?? "") && !text.startsWith("at ", end + 1 + indent.length)) {
+    const next = text.indexOf("\n", end + 1);
+    end = next < 0 ? text.length : next;
+  }
+  if (text[end - 1] === "\r") end--;
+  const value = text.slice(start, end);
+  return { start, end, next: end, secret: !isNonSecretValue(value.trim()), multiline: true };
 }
 
 /** The inside of `Some("x")` / `('user', 'x')`: secret unless every quoted item is a placeholder or literal. */

@@ -1,7 +1,8 @@
 /**
  * The assignment contexts real code and config put a credential in (after gitleaks' sample
  * generator: INI, JSON, XML, YAML, C#, Go, Java, Kotlin, PHP, Python, make, logstash, shell,
- * `System.setProperty`), the places an error carries them (message, stack trace, status), and
+ * `System.setProperty`, YAML block scalars, name/value fields, CSV rows), the places an error carries them
+ * (alone, as a thrown string is; in a message, a stack trace, a status), and
  * generators of fresh random values in a given alphabet, so family tests never reuse fixed strings.
  */
 import { randomInt } from "node:crypto";
@@ -50,10 +51,19 @@ export const ASSIGNMENT_CONTEXTS: Readonly<Record<string, string>> = {
   "shell export double": 'export {I}_TOKEN="{s}"',
   "shell export ansi-c": "export {I}_TOKEN=$'{s}'",
   "shell export bare": "export {I}_TOKEN={s}",
+  "yaml block literal": "{i}_token: |\n  {s}",
+  "yaml block folded": "{i}_token: >-\n  {s}",
+  "json name/value fields": '{"name": "{I}_TOKEN", "value": "{s}"}',
+  "yaml name/value (env list)": "env:\n- name: {I}_TOKEN\n  value: {s}",
+  "yaml flow name/value": "{name: {I}_TOKEN, value: '{s}'}",
+  "xml name/value elements": "<property>\n  <name>{i}.token</name>\n  <value>{s}</value>\n</property>",
+  "csv name/value row": "name,value\n{i}_token,{s}",
+  "csv header column": "exported rows:\nuser,{i}_token,region\nfloe,{s},eu-west-1",
 };
 
 /** Where an error carries the text: its message, its stack trace, the span status. */
 export const CARRIERS: Readonly<Record<string, (context: string) => string>> = {
+  bare: (c) => c,
   message: (c) => `failed to load settings (line 3): ${c}`,
   stack: (c) => `Error: invalid config\n${c}\n    at loadConfig (/app/src/config.ts:41:11)\n    at async main (/app/src/index.ts:9:3)`,
   status: (c) => `503 from https://api.floe.dev/v1/config: ${c}`,

@@ -12,14 +12,16 @@ const NETRC_PASSWORD = /(\b(?:machine\s{1,64}\S{1,256}|default)\s{1,64}login\s{1
 // Bounded and stopping at `:`/`/`, so repeated `:thin:` prefixes cannot rescan the rest of the text.
 const ORACLE_THIN = /(:thin:[^\s\/@:]{0,128}\/)([^\s@\/:]{1,256})(?=@)/g;
 
+/** Words each form needs, checked before the (slower, word-bounded) patterns run. */
+const NETRC_WORDS = /login/i;
+
 export function redactCredentialFiles(text: string): string {
-  return text
-    .replace(NETRC_PASSWORD, (whole: string, prefix: string, value: string) =>
-      isNonSecretValue(value) ? whole : `${prefix}${REDACTED}`,
-    )
-    .replace(ORACLE_THIN, (whole: string, prefix: string, value: string) =>
-      value === REDACTED ? whole : `${prefix}${REDACTED}`,
-    );
+  const netrc = NETRC_WORDS.test(text)
+    ? text.replace(NETRC_PASSWORD, (whole: string, prefix: string, value: string) => (isNonSecretValue(value) ? whole : `${prefix}${REDACTED}`))
+    : text;
+  return netrc.includes(":thin:")
+    ? netrc.replace(ORACLE_THIN, (whole: string, prefix: string, value: string) => (value === REDACTED ? whole : `${prefix}${REDACTED}`))
+    : netrc;
 }
 
 export const credentialFileRule: RedactionRule = {

@@ -10,8 +10,7 @@
  * `<primaryKey>id</primaryKey>` stays. Whitespace around the value is kept.
  */
 import { REDACTED } from "../marker.js";
-import { isKeyLikeName, isSecretKeyName } from "../secret-key-names.js";
-import { isNonSecretValue, looksLikeGeneratedSecret } from "../text-shape.js";
+import { isCredentialPair } from "../credential-pair.js";
 import type { RedactionRule } from "./rule.js";
 
 // Each attempt stops at the next `<`, so the scan is linear; attributes on the opening tag are allowed.
@@ -19,15 +18,10 @@ const ELEMENT = /<((?:[A-Za-z_][\w\-]*:)?([A-Za-z_][\w.\-]*))((?:[ \t][^<>]{0,20
 const NAME_VALUE_ATTRIBUTES =
   /(\b(?:name|key|id)[ \t]*=[ \t]*(["'])([^"'<>\r\n]{1,128})\2[ \t\r\n]{1,64}value[ \t]*=[ \t]*(["']))([^"'\r\n]{0,1024})(?=["'])/g;
 
-function isCredentialElement(name: string, value: string): boolean {
-  if (value === "" || /[\r\n]/.test(value) || isNonSecretValue(value)) return false;
-  return isSecretKeyName(name) || (isKeyLikeName(name) && looksLikeGeneratedSecret(value));
-}
-
 function redactElements(text: string): string {
   return text.replace(ELEMENT, (whole: string, tag: string, local: string, attributes: string, inner: string) => {
     const value = inner.trim();
-    if (!isCredentialElement(local, value)) return whole;
+    if (!isCredentialPair(local, value)) return whole;
     const lead = inner.length - inner.trimStart().length;
     const trail = inner.length - inner.trimEnd().length;
     return `<${tag}${attributes}>${inner.slice(0, lead)}${REDACTED}${inner.slice(inner.length - trail)}</${tag}>`;
@@ -36,7 +30,7 @@ function redactElements(text: string): string {
 
 function redactNameValueAttributes(text: string): string {
   return text.replace(NAME_VALUE_ATTRIBUTES, (whole: string, prefix: string, _q: string, name: string, _q2: string, value: string) =>
-    isCredentialElement(name, value) ? `${prefix}${REDACTED}` : whole,
+    isCredentialPair(name, value) ? `${prefix}${REDACTED}` : whole,
   );
 }
 

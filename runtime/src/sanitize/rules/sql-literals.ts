@@ -66,7 +66,10 @@ function redactInsertValues(text: string): string {
 }
 
 export function redactSqlLiterals(text: string): string {
-  return redactInsertValues(redactKeyDetails(redactPasswordLiterals(text)));
+  // Each form's word is checked first: cheaper than running its word-bounded pattern over the text.
+  const literals = /password|identified/i.test(text) ? redactPasswordLiterals(text) : text;
+  const details = literals.includes("Key (") ? redactKeyDetails(literals) : literals;
+  return /insert/i.test(details) ? redactInsertValues(details) : details;
 }
 
 export const sqlLiteralRule: RedactionRule = {

@@ -3,7 +3,7 @@
  * wherever they appear (no key needed). The formats live by family in
  * `vendor-formats/` (source control, cloud, AI, payments, messaging,
  * developer tools, observability); all families run as one alternation so a
- * message is scanned once. Formats without a literal prefix join it only for
+ * message is scanned once, formats sharing a first character grouped behind it. Formats without a literal prefix join it only for
  * messages that contain their hint. Next to an AWS access key id, a bare 40-character
  * base64 token is its secret key.
  */
@@ -36,9 +36,44 @@ interface Scanner {
   readonly formats: readonly VendorFormat[];
 }
 
+/** The literal first character of a pattern (`g` of `ghp_...`), or undefined when it starts with a class, group or quantified char. */
+function firstLiteral(pattern: string): string | undefined {
+  const first = pattern[0];
+  if (first === undefined || !/[A-Za-z0-9_]/.test(first)) return undefined;
+  return /[{*+?]/.test(pattern[1] ?? "") ? undefined : first;
+}
+
+/**
+ * One alternation over every format, with formats sharing a literal first character grouped behind it
+ * (`g(?:(hp_...)|(ho_...))`), so each word start tries one branch per first character, not every format.
+ * Capture group i (in `order`) still identifies the format.
+ */
 function scannerOf(formats: readonly VendorFormat[]): Scanner {
-  const regex = new RegExp(`(?<![A-Za-z0-9])(?:${formats.map((format) => `(${format.pattern})`).join("|")})`, "g");
-  return { regex, formats };
+  const branches: { first?: string; members: VendorFormat[] }[] = [];
+  const byFirst = new Map<string, { first?: string; members: VendorFormat[] }>();
+  for (const format of formats) {
+    const first = firstLiteral(format.pattern);
+    if (first === undefined) {
+      branches.push({ members: [format] });
+      continue;
+    }
+    let branch = byFirst.get(first);
+    if (branch === undefined) {
+      branch = { first, members: [] };
+      byFirst.set(first, branch);
+      branches.push(branch);
+    }
+    branch.members.push(format);
+  }
+  const order: VendorFormat[] = [];
+  const source = branches
+    .map((branch) => {
+      order.push(...branch.members);
+      if (branch.first === undefined) return `(${branch.members[0]!.pattern})`;
+      return `${branch.first}(?:${branch.members.map((format) => `(${format.pattern.slice(1)})`).join("|")})`;
+    })
+    .join("|");
+  return { regex: new RegExp(`(?<![A-Za-z0-9])(?:${source})`, "g"), formats: order };
 }
 
 const UNHINTED = VENDOR_FORMATS.filter((format) => format.hint === undefined);

@@ -13,7 +13,7 @@ export const CLOUD_FORMATS: readonly VendorFormat[] = [
   { vendor: "google-oauth", pattern: "(?:ya29\\.[A-Za-z0-9_\\-]{20,}|GOCSPX-[A-Za-z0-9_\\-]{20,}|1//0[A-Za-z0-9_\\-]{30,})" },
   { vendor: "azure-ad-client-secret", pattern: "[A-Za-z0-9_~.\\-]{3}\\dQ~[A-Za-z0-9_~.\\-]{31,34}", hint: /\dQ~/, literal: "Q~" },
   { vendor: "alibaba-access-key-id", pattern: "LTAI[A-Za-z0-9]{20}" + END },
-  { vendor: "digitalocean", pattern: "do[opr]_v1_[a-f0-9]{64}" },
+  { vendor: "digitalocean", pattern: "do[opr]_v1_[a-fA-F0-9]{64}" },
   { vendor: "cloudflare-origin-ca", pattern: "v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}" },
   { vendor: "heroku", pattern: "HRKU-[A-Za-z0-9_\\-]{40,}" },
   { vendor: "flyio", pattern: "(?:fo1_[A-Za-z0-9_\\-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3})" },

@@ -21,7 +21,8 @@ export const DEVELOPER_TOOL_FORMATS: readonly VendorFormat[] = [
   { vendor: "planetscale", pattern: "pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_=.\\-]{32,}" },
   { vendor: "prefect", pattern: "pnu_[A-Za-z0-9]{36}" + END },
   { vendor: "readme", pattern: "rdme_[a-z0-9]{70}" + END },
-  { vendor: "infracost", pattern: "ico-[A-Za-z0-9]{32}" + END },
+  // Not a file name: `video_box.ico-<32 hex>.png` is a fingerprinted asset.
+  { vendor: "infracost", pattern: "ico-[A-Za-z0-9]{32}" + END + "(?!\\.[A-Za-z])" },
   { vendor: "intra42", pattern: "s-s4t2(?:ud|af)-[A-Fa-f0-9]{64}" },
   { vendor: "settlemint", pattern: "sm_(?:aat|pat|sat)_[A-Za-z0-9]{16}" + END },
   { vendor: "dropbox-short-lived", pattern: "sl\\.[A-Za-z0-9_\\-=]{130,}" },

@@ -1,6 +1,6 @@
 /**
  * Messaging, email and social: Slack, Telegram bots, Twilio, SendGrid, Sendinblue/Brevo, Mailgun,
- * Mailchimp, Facebook (app tokens, page tokens), MessageBird-style keys, Frame.io, Typeform.
+ * Mailchimp, Facebook (app tokens, page tokens), Twitter/X app bearer tokens, MessageBird-style keys, Frame.io, Typeform.
  */
 import { END, type VendorFormat } from "./format.js";
 
@@ -17,6 +17,8 @@ export const MESSAGING_FORMATS: readonly VendorFormat[] = [
   // App access tokens are `<15-16 digit app id>|<app secret>`; page/user tokens start `EAA` + a type letter.
   { vendor: "facebook-app-token", pattern: "\\d{15,16}(?:\\||%7[Cc])[0-9A-Za-z_\\-]{27,40}" + END, hint: /\d(?:\||%7[Cc])/, literal: ["|", "%7"] },
   { vendor: "facebook-access-token", pattern: "EAA[A-Z][A-Za-z0-9]{80,}" },
+  // App-only bearer tokens: 22 `A`s, then URL-encoded base64.
+  { vendor: "twitter-bearer", pattern: "A{22}[A-Za-z0-9%]{80,100}" + END },
   { vendor: "frameio", pattern: "fio-u-[A-Za-z0-9_\\-=]{64}" },
   { vendor: "typeform", pattern: "tfp_[A-Za-z0-9_\\-.=]{59,}" },
 ];

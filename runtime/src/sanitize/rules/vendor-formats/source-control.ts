@@ -2,6 +2,8 @@
 import { END, type VendorFormat } from "./format.js";
 
 export const SOURCE_CONTROL_FORMATS: readonly VendorFormat[] = [
+  // App installation tokens can carry a JWT: `ghs_<installation id>_<header>.<payload>.<signature>`.
+  { vendor: "github-app-installation-jwt", pattern: "ghs_\\d{1,20}_eyJ[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]{10,}" },
   { vendor: "github", pattern: "gh[pousr]_[A-Za-z0-9]{30,}" },
   { vendor: "github-fine-grained", pattern: "github_pat_[A-Za-z0-9_]{30,}" },
   { vendor: "gitlab", pattern: "gl(?:pat|dt|ptt|rt|cbt|imt|oas|ft|soat|agent|ffct)-[A-Za-z0-9_\\-]{16,}(?:\\.[A-Za-z0-9_\\-]+)*" },
