@@ -126,6 +126,15 @@ describe("eslint-plugin-floe as an oxlint JS plugin", () => {
     expect(ox.status).toBe(1);
   }, 120_000);
 
+  it("the README's .oxlintrc.json turns on the rules of configs.recommended, at its severities", () => {
+    const readme = readFileSync(path.join(PACKAGE_DIR, "README.md"), "utf8");
+    const block = /```jsonc\n\/\/ \.oxlintrc\.json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, "README.md has the .oxlintrc.json example").toBeDefined();
+    const documented = JSON.parse(block!) as { jsPlugins: string[]; rules: Record<string, unknown> };
+    expect(documented.jsPlugins).toEqual(["eslint-plugin-floe"]);
+    expect(documented.rules).toEqual(plugin.configs.recommended.rules);
+  });
+
   it("oxlint --fix writes what eslint --fix writes", async () => {
     const oxTree = mkdtempSync(path.join(os.tmpdir(), "floe-oxlint-fix-"));
     try {

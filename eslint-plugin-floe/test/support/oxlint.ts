@@ -51,6 +51,7 @@ interface OxlintDiagnostic {
 export function runOxlint(dir: string, config: string, targets: readonly string[], args: readonly string[] = []) {
   const r = spawnSync(oxlintBin(), ["-c", config, "-f", "json", ...args, ...targets], { cwd: dir, encoding: "utf8", timeout: 120_000 });
   if (r.error) throw r.error;
+  if (!r.stdout.trimStart().startsWith("{")) throw new Error(`oxlint (exit ${r.status}): ${r.stdout}${r.stderr}`);
   const report = JSON.parse(r.stdout) as { diagnostics: OxlintDiagnostic[]; number_of_files: number };
   const findings: Finding[] = report.diagnostics.map((d) => ({
     file: d.filename.split(path.sep).join("/"),
