@@ -15,7 +15,7 @@ const only = process.argv.slice(2);
 const build = spawnSync(path.join(root, "node_modules", ".bin", "turbo"), ["run", "build", "--output-logs=errors-only"], { cwd: root, env, stdio: "inherit" });
 if (build.status !== 0) process.exit(1);
 
-const ORDER = ["runtime", "sanitizer", "codemod", "lint"];
+const ORDER = ["runtime", "sanitizer", "codemod", "lint", "oxlint"];
 const benches = readdirSync(benchDir)
   .filter((f) => f.endsWith(".bench.ts"))
   .map((f) => f.replace(/\.bench\.ts$/, ""))

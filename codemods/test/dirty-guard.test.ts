@@ -1,7 +1,8 @@
 /**
  * The dirty-tree guard on temp git repositories: the whole work tree counts
- * (not only the given paths), untracked files do not, the message names a
- * few dirty files, and --force / --allow-dirty / --dry get past it.
+ * (not only the given paths), untracked files that are not ignored count as
+ * @next/codemod counts them (ignored ones never), the message names a few
+ * dirty files, and --force / --allow-dirty / --dry get past it.
  */
 import { execFileSync } from "node:child_process";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -56,11 +57,20 @@ describe("dirty-tree guard", () => {
     expect(message).toContain("... and 3 more");
   });
 
-  it("untracked files do not make the tree dirty", async () => {
-    const r = repo({ "src/a.js": RECORDS });
-    r.write("scratch/new-idea.txt", "untracked\n");
+  it("untracked files that are not ignored make the tree dirty, wherever they are; ignored ones do not", async () => {
+    const r = repo({ "src/a.js": RECORDS, ".gitignore": "build/\n*.log\n" });
+    r.write("build/out.js", "ignored\n");
+    r.write("debug.log", "ignored\n");
     const report = await runCodemod({ transform: "sanitize-exceptions", cwd: r.dir, paths: ["src"] });
     expect(report.summary.changed).toBe(1);
+
+    const u = repo({ "src/a.js": RECORDS });
+    u.write("scratch/new-idea.txt", "untracked\n");
+    const message = await refusal(u, ["src"]);
+    expect(message).toContain("1 untracked file");
+    expect(message).toContain("scratch/new-idea.txt (untracked)");
+    expect(message).toContain("git stash -u");
+    expect(u.read("src/a.js")).toBe(RECORDS);
   });
 
   it("--force and --allow-dirty run anyway; --dry never needs either", async () => {

@@ -5,13 +5,11 @@
  * and a help link to its docs page (which exists), results pointing at the rule with a
  * region (line and column) and the right level.
  *
- * The formatter is not a repo dependency: install it OUTSIDE the repo and the test runs;
- * without it the test is skipped by name.
- *
- *   npm install --prefix /tmp/eslint-sarif @microsoft/eslint-formatter-sarif   # or FLOE_ESLINT_SARIF_DIR
+ * The formatter is a devDependency; test/code-scanning/sarif.test.ts (repo root) also
+ * validates its output against the SARIF 2.1.0 schema.
  */
 import { existsSync } from "node:fs";
-import os from "node:os";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
@@ -21,9 +19,7 @@ import plugin from "../src/index.js";
 import { rules } from "../src/rules/index.js";
 import { DOCS_BASE_URL } from "../src/util/create-rule.js";
 
-const FORMATTER_DIR = process.env.FLOE_ESLINT_SARIF_DIR ?? path.join(os.tmpdir(), "eslint-sarif");
-const FORMATTER = path.join(FORMATTER_DIR, "node_modules", "@microsoft", "eslint-formatter-sarif", "sarif.js");
-const installed = existsSync(FORMATTER);
+const FORMATTER = createRequire(import.meta.url).resolve("@microsoft/eslint-formatter-sarif");
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const SOURCE = [
@@ -52,12 +48,8 @@ interface SarifLog {
   }>;
 }
 
-const title = installed
-  ? "@microsoft/eslint-formatter-sarif: floe rules with descriptions, docs links and regions"
-  : `@microsoft/eslint-formatter-sarif (skipped: not installed in ${FORMATTER_DIR}; npm install --prefix ${FORMATTER_DIR} @microsoft/eslint-formatter-sarif)`;
-
 describe("SARIF", () => {
-  it.skipIf(!installed)(title, async () => {
+  it("@microsoft/eslint-formatter-sarif: floe rules with descriptions, docs links and regions", async () => {
     const eslint = new ESLint({
       cwd: PACKAGE_DIR,
       overrideConfigFile: true,

@@ -18,7 +18,7 @@ export const COMMON_OPTIONS: readonly CommonOption[] = [
   { flag: "print", short: "p", type: "boolean", help: "print the transformed source of every changed file" },
   { flag: "json", type: "boolean", help: "same as --format json" },
   { flag: "format", type: "string", valueName: "<fmt>", help: "report format: text (default), json, sarif (SARIF 2.1.0); machine formats go to stdout, logs to stderr" },
-  { flag: "force", short: "f", type: "boolean", help: "run even if the git work tree has uncommitted changes to tracked files" },
+  { flag: "force", short: "f", type: "boolean", help: "run even if the git work tree has uncommitted changes or untracked, not ignored files" },
   { flag: "allow-dirty", type: "boolean", help: "same as --force" },
   { flag: "config", type: "string", valueName: "<file>", help: "configuration file to use (default: floe-codemod.config.json or a \"floe-codemod\" key in package.json, found from the current directory up)" },
   { flag: "extensions", type: "string", valueName: "<list>", help: "comma-separated extensions (default: ts,tsx,mts,cts,js,jsx,mjs,cjs)" },
