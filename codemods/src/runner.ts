@@ -14,6 +14,7 @@ import { withInterruptCleanup, writeFileAtomic } from "./core/atomic-write.js";
 import { ConfigError, findConfig, loadConfig, optionsFor, type CodemodConfig } from "./core/config.js";
 import { discover, findRepoRoot, userIgnoreMatcher, type IgnoreRules } from "./core/discover.js";
 import { dirtyTreeMessage, dirtyTrees } from "./core/git.js";
+import { withGitCache } from "./core/git-cache.js";
 import { hasIgnoreMarker, IGNORED_BY_MARKER } from "./core/ignore-marker.js";
 import { writeTarget } from "./core/symlinks.js";
 import { findPackageDirs } from "./core/packages.js";
@@ -95,7 +96,12 @@ function parserAvailable(segment: readonly FileTransform[]): boolean {
   return segment.every((t) => typeof t.prefilter === "function");
 }
 
-export async function runCodemod(options: RunOptions): Promise<Report> {
+/** Runs a transform or pipeline; git is asked about the tree once per run (see core/git-cache.ts). */
+export function runCodemod(options: RunOptions): Promise<Report> {
+  return withGitCache(() => run(options));
+}
+
+async function run(options: RunOptions): Promise<Report> {
   const started = Date.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const resolved = resolveSteps(options.transform);
@@ -131,11 +137,6 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
   const files = discovery.files;
   const needsPackages = transforms.some((t) => t.kind === "project");
   const packageDirs = needsPackages ? await findPackageDirs(paths, cwd, { ignorePatterns: options.ignorePatterns, ignores }) : [];
-  if (needsPackages && resolved.steps.includes("sanitize-exceptions")) {
-    // Pipelines already load ts-morph: let the checker keep the syntactic rewrite off non-span receivers.
-    const { findNonSpanRecordExceptionCalls } = await import("./project/non-span-calls.js");
-    transformOptions.nonSpanCalls = findNonSpanRecordExceptionCalls(packageDirs);
-  }
   // each step's options: the configuration file's, then the command line's
   const optionsByTransform: Record<string, TransformOptions> = Object.fromEntries(resolved.steps.map((name) => [name, optionsFor(name, config, transformOptions)]));
 
@@ -188,6 +189,13 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
             progress.tick();
           }
         }
+      }
+      // whole-run steps of the segment's transforms (the same standalone and in a pipeline)
+      for (const step of segment) {
+        if (!step.prepare) continue;
+        const read = (file: string) => overlay.get(file)?.content ?? diskText(file);
+        const prepared = await step.prepare({ files: toParse.map((task) => task.path), read, options: optionsByTransform[step.name] ?? transformOptions });
+        if (prepared) optionsByTransform[step.name] = { ...(optionsByTransform[step.name] ?? transformOptions), ...prepared };
       }
       const threshold = options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD;
       const size = options.workers ?? (toParse.length > threshold ? Math.min(os.availableParallelism?.() ?? os.cpus().length, toParse.length) : 1);

@@ -23,6 +23,7 @@ import { TextEdits } from "./shared/text-edits.js";
 import { isErrorDerived } from "./shared/error-derived.js";
 import { nonSpanReceiverType } from "./sanitize-exceptions/non-span-receiver.js";
 import { recordExceptionGuard } from "./sanitize-exceptions/guarded-call.js";
+import { prepareTypeGuard } from "./sanitize-exceptions/type-guard.js";
 const RECORD = "recordSanitizedException";
 const SANITIZE = "sanitizeErrorMessage";
 
@@ -371,4 +372,15 @@ export const sanitizeExceptions: FileTransform = {
   prefilter: (source) => source.includes("recordException") || source.includes("setStatus"),
   prefilterTokens: ["recordException", "setStatus"],
   transform: (file, parser, options) => sanitizeExceptionsSource(file, parser, nonSpanCallsOf(file.path, options)),
+  // the type-checked half of the Span guard, for the files where it can change the outcome
+  prepare: (context) => prepareTypeGuard(context, rewritesRecordException),
 };
+
+/** Whether the syntactic pass alone would rewrite some `recordException` call of the file (an unparsable file: no). */
+function rewritesRecordException(file: string, source: string): boolean {
+  try {
+    return analyzeSanitizeExceptions({ path: file, source }).sites.some((s) => s.rule === RECORD_RULE && s.action === "rewritten");
+  } catch {
+    return false;
+  }
+}
