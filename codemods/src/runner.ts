@@ -14,7 +14,7 @@ import { withInterruptCleanup, writeFileAtomic } from "./core/atomic-write.js";
 import { ConfigError, findConfig, loadConfig, optionsFor, type CodemodConfig } from "./core/config.js";
 import { discover, findRepoRoot, userIgnoreMatcher, type IgnoreRules } from "./core/discover.js";
 import { dirtyTreeMessage, dirtyTrees } from "./core/git.js";
-import { withGitCache } from "./core/git-cache.js";
+import { withRunScope } from "./core/run-scope.js";
 import { hasIgnoreMarker, IGNORED_BY_MARKER } from "./core/ignore-marker.js";
 import { writeTarget } from "./core/symlinks.js";
 import { findPackageDirs } from "./core/packages.js";
@@ -96,9 +96,9 @@ function parserAvailable(segment: readonly FileTransform[]): boolean {
   return segment.every((t) => typeof t.prefilter === "function");
 }
 
-/** Runs a transform or pipeline; git is asked about the tree once per run (see core/git-cache.ts). */
+/** Runs a transform or pipeline, with this run's caches (git's answers, loaded packages: core/run-scope.ts). */
 export function runCodemod(options: RunOptions): Promise<Report> {
-  return withGitCache(() => run(options));
+  return withRunScope(() => run(options));
 }
 
 async function run(options: RunOptions): Promise<Report> {

@@ -19,7 +19,7 @@ import { execFileSync } from "node:child_process";
 import { promises as fs, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { cachedIgnoredDir, cachedListing, cachedToplevel } from "./git-cache.js";
+import { cachedIgnoredDir, cachedListing, cachedToplevel, listedAncestor } from "./git-cache.js";
 
 /** Folders never looked into, whatever git says (dependencies and build output, per DESIGN.md). */
 export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set(["node_modules", "dist", ".git"]);
@@ -119,7 +119,10 @@ function askListFiles(dir: string): string[] | undefined {
 
 /** Whether git ignores the directory itself (e.g. a scratch folder named on the command line). */
 function gitIgnoresDir(dir: string, top: string): boolean {
-  return cachedIgnoredDir(path.resolve(dir), () => askIgnoresDir(dir, top));
+  const resolved = path.resolve(dir);
+  // under a folder git listed in this run, the .gitignore files between them decide (no process to spawn)
+  const listed = listedAncestor(resolved, (ancestor) => gitToplevel(ancestor) === top);
+  return cachedIgnoredDir(resolved, () => (listed ? gitignored(ancestorLayers(resolved, top), resolved, true) : askIgnoresDir(dir, top)));
 }
 
 function askIgnoresDir(dir: string, top: string): boolean {

@@ -4,13 +4,12 @@
  * A run walks the same tree many times (the source files, the package.json
  * files, each package's `src/` and tests for every project transform), and each
  * walk used to spawn `git rev-parse`, `git check-ignore` and `git ls-files`:
- * hundreds of processes on a monorepo. Inside `withGitCache(fn)` the answers
- * are memoized (a listing of a folder also answers for every folder under it in
- * the same work tree); outside it nothing is cached, so a caller that changes
- * the tree between two runs always sees the current state.
+ * hundreds of processes on a monorepo. Within a run (core/run-scope.ts) the
+ * answers are memoized, and a listing of a folder also answers for every folder
+ * under it in the same work tree.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
+import { runScoped } from "./run-scope.js";
 
 interface GitCache {
   readonly toplevel: Map<string, string | undefined>;
@@ -19,11 +18,8 @@ interface GitCache {
   readonly listings: Map<string, readonly string[] | undefined>;
 }
 
-const scope = new AsyncLocalStorage<GitCache>();
-
-/** Runs `fn` with git's answers memoized until it settles. */
-export function withGitCache<T>(fn: () => Promise<T>): Promise<T> {
-  return scope.run({ toplevel: new Map(), ignoredDir: new Map(), listings: new Map() }, fn);
+function gitCache(): GitCache | undefined {
+  return runScoped("git", () => ({ toplevel: new Map(), ignoredDir: new Map(), listings: new Map() }));
 }
 
 function memo<K, V>(map: Map<K, V> | undefined, key: K, compute: () => V): V {
@@ -36,11 +32,11 @@ function memo<K, V>(map: Map<K, V> | undefined, key: K, compute: () => V): V {
 
 /** `compute()` memoized per key (the nearest folder holding `.git`, which decides the work tree). */
 export function cachedToplevel(key: string, compute: () => string | undefined): string | undefined {
-  return memo(scope.getStore()?.toplevel, key, compute);
+  return memo(gitCache()?.toplevel, key, compute);
 }
 
 export function cachedIgnoredDir(dir: string, compute: () => boolean): boolean {
-  return memo(scope.getStore()?.ignoredDir, dir, compute);
+  return memo(gitCache()?.ignoredDir, dir, compute);
 }
 
 /**
@@ -48,7 +44,7 @@ export function cachedIgnoredDir(dir: string, compute: () => boolean): boolean {
  * folder of the same work tree (`sameTree`), else `compute()`d.
  */
 export function cachedListing(dir: string, sameTree: (ancestor: string) => boolean, compute: () => string[] | undefined): readonly string[] | undefined {
-  const cache = scope.getStore()?.listings;
+  const cache = gitCache()?.listings;
   if (!cache) return compute();
   const hit = cache.get(dir);
   if (hit) return hit;
@@ -61,4 +57,13 @@ export function cachedListing(dir: string, sameTree: (ancestor: string) => boole
     return cut;
   }
   return memo(cache, dir, compute);
+}
+
+/** An enclosing folder of `dir` that git already listed in this run (in the same work tree: `sameTree`), else undefined. */
+export function listedAncestor(dir: string, sameTree: (ancestor: string) => boolean): string | undefined {
+  for (const [ancestor, files] of gitCache()?.listings ?? []) {
+    const rel = path.relative(ancestor, dir);
+    if (files && rel && !rel.startsWith("..") && !path.isAbsolute(rel) && sameTree(ancestor)) return ancestor;
+  }
+  return undefined;
 }

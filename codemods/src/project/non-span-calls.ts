@@ -19,7 +19,7 @@
  */
 import path from "node:path";
 import { ts } from "ts-morph";
-import { packageTsconfig } from "./package-tsconfig.js";
+import { packageTsconfig } from "../core/package-tsconfig.js";
 
 export interface NonSpanCall {
   /** Index among the file's `recordException` member calls, in source (pre-)order. */

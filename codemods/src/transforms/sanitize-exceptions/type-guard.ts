@@ -11,7 +11,7 @@
 import path from "node:path";
 import type { FilePreparation, TransformOptions } from "../../core/types.js";
 import { parserFor } from "../../core/parsers.js";
-import { packageTsconfig } from "../../project/package-tsconfig.js";
+import { packageTsconfig } from "../../core/package-tsconfig.js";
 
 function isTypeScriptSource(file: string): boolean {
   return parserFor(file) !== "babel" && parserFor(file) !== undefined && !/\.d\.[cm]?ts$/.test(file);
