@@ -12,10 +12,11 @@
  * Run: npx tsx test/bench/codemod-tree-size.bench.ts
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { median, ratio, writeResult, type Metric, type Ratio } from "./lib/report.js";
+import { collectTypeScriptSources } from "./lib/typescript-sources.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const WORK = path.join(ROOT, "test", "bench", ".work", "codemod-tree-size");
@@ -27,30 +28,11 @@ const ROUNDS = 3;
 const PACKAGE_SIZE = 40;
 const PLANT_EVERY = 10;
 
-const SOURCE_DIRS = ["@opentelemetry", "@typescript-eslint", "zod", "vitest", "@types", "vite", "@ts-morph", "typescript-eslint", "@babel", "ts-morph"].map((d) =>
-  path.join(ROOT, "node_modules", d),
-);
-
-function collectSources(limit: number): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    if (out.length >= limit) return;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (out.length >= limit) return;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory() && e.name !== "node_modules") walk(full);
-      else if (e.isFile() && /\.(?:ts|mts|cts)$/.test(e.name) && statSync(full).size < 100_000) out.push(full);
-    }
-  };
-  for (const dir of SOURCE_DIRS) walk(dir);
-  return out;
-}
+const collectSources = (limit: number) =>
+  collectTypeScriptSources(ROOT, limit, {
+    packages: ["@opentelemetry", "@typescript-eslint", "zod", "vitest", "@types", "vite", "@ts-morph", "typescript-eslint", "@babel", "ts-morph"],
+    maxBytes: 100_000,
+  });
 
 const planted = (i: number) => `
 import type { Span as FloeBenchSpan${i} } from "@opentelemetry/api";
