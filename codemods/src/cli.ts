@@ -49,6 +49,30 @@ function textFixLines(report: Report, hints: FixHintOptions): string {
   return fix ? `to fix, run here: ${fix}\n` : "";
 }
 
+async function mergeSarifFiles(files: readonly string[]): Promise<number> {
+  const { mergeSarif, SarifMergeError } = await import("./output/sarif-merge.js");
+  try {
+    const logs = files.map((name) => {
+      let text: string;
+      try {
+        text = readFileSync(name, "utf8");
+      } catch (error) {
+        throw new SarifMergeError(`${name}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+      }
+      try {
+        return { name, log: JSON.parse(text) as unknown };
+      } catch {
+        throw new SarifMergeError(`${name}: not JSON`);
+      }
+    });
+    process.stdout.write(JSON.stringify(mergeSarif(logs), null, 2) + "\n");
+    return 0;
+  } catch (error) {
+    if (error instanceof SarifMergeError) return fail(`merge-sarif: ${error.message}`);
+    throw error;
+  }
+}
+
 async function run(invocation: Extract<Invocation, { kind: "run" }>): Promise<number> {
   const machine = invocation.format !== "text";
   const cwd = process.cwd();
@@ -62,6 +86,8 @@ async function run(invocation: Extract<Invocation, { kind: "run" }>): Promise<nu
     extensions: invocation.extensions,
     ignorePatterns: invocation.ignorePatterns,
     workers: invocation.workers,
+    ...(invocation.shard ? { shard: invocation.shard } : {}),
+    ...(invocation.cache ? { cache: invocation.cacheLocation ?? true } : {}),
     noPrefilter: invocation.noPrefilter,
     transformOptions: invocation.transformOptions,
     progress: progressEnabled(process.stderr, machine) ? process.stderr : undefined,
@@ -110,6 +136,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case "list":
       return list(invocation.format);
+    case "merge-sarif":
+      return mergeSarifFiles(invocation.files);
     case "run":
       try {
         return await run(invocation);

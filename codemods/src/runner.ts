@@ -12,11 +12,14 @@ import os from "node:os";
 import path from "node:path";
 import { withInterruptCleanup, writeFileAtomic } from "./core/atomic-write.js";
 import { ConfigError, findConfig, loadConfig, optionsFor, type CodemodConfig } from "./core/config.js";
-import { discover, findRepoRoot, userIgnoreMatcher, type IgnoreRules } from "./core/discover.js";
+import { discover, findRepoRoot, gitToplevel, userIgnoreMatcher, type IgnoreRules } from "./core/discover.js";
 import { dirtyTreeMessage, dirtyTrees } from "./core/git.js";
+import { withRunScope } from "./core/run-scope.js";
 import { hasIgnoreMarker, IGNORED_BY_MARKER } from "./core/ignore-marker.js";
 import { writeTarget } from "./core/symlinks.js";
 import { findPackageDirs } from "./core/packages.js";
+import { selectShard, type Shard } from "./core/shard.js";
+import { ResultCache } from "./core/result-cache.js";
 import { DEFAULT_EXTENSIONS, describeError } from "./core/parsers.js";
 import { runInPool, workerAvailable } from "./core/pool.js";
 import { changedLinesOfTexts, unifiedDiff } from "./core/line-diff.js";
@@ -25,7 +28,7 @@ import { createProgress } from "./core/progress.js";
 import { summarize, type FileReport, type Report } from "./core/report.js";
 import { decodeSource, encodeSource } from "./core/source-text.js";
 import type { FileTransform, ProjectTransform, Transform, TransformOptions } from "./core/types.js";
-import { loadTransform, resolveSteps, TRANSFORM_NAMES, transformModuleRef } from "./transforms/index.js";
+import { loadTransform, resolveSteps, TRANSFORM_NAMES, TRANSFORMS, transformModuleRef } from "./transforms/index.js";
 
 export interface RunOptions {
   /** Transform or pipeline name (`sanitize-exceptions`, `migrate`, `check`, ...). */
@@ -53,6 +56,10 @@ export interface RunOptions {
   readonly progress?: NodeJS.WritableStream;
   /** Extra options passed to transforms. */
   readonly transformOptions?: TransformOptions;
+  /** Only this shard's packages and files (`--shard i/n`, core/shard.ts). */
+  readonly shard?: Shard;
+  /** Reuse an unchanged run's report (`--cache`, core/result-cache.ts); a string is the cache folder. Dry runs and checks only. */
+  readonly cache?: boolean | string;
 }
 
 /** A problem with the invocation itself (exit code 2). */
@@ -95,7 +102,12 @@ function parserAvailable(segment: readonly FileTransform[]): boolean {
   return segment.every((t) => typeof t.prefilter === "function");
 }
 
-export async function runCodemod(options: RunOptions): Promise<Report> {
+/** Runs a transform or pipeline, with this run's caches (git's answers, loaded packages: core/run-scope.ts). */
+export function runCodemod(options: RunOptions): Promise<Report> {
+  return withRunScope(() => run(options));
+}
+
+async function run(options: RunOptions): Promise<Report> {
   const started = Date.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const resolved = resolveSteps(options.transform);
@@ -122,22 +134,35 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
   const ignores: IgnoreRules[] = config?.ignores ? [config.ignores] : [];
   const userIgnored = userIgnoreMatcher({ ignorePatterns: options.ignorePatterns, ignores, cwd });
 
-  const transforms: Transform[] = await Promise.all(resolved.steps.map((name) => loadTransform(name)));
   const transformOptions: { -readonly [K in keyof TransformOptions]: TransformOptions[K] } = {
     ...options.transformOptions,
     ...(options.tracerName ? { tracerName: options.tracerName } : {}),
   };
   const discovery = await discover(paths, { extensions, ignorePatterns: options.ignorePatterns, ignores, cwd });
-  const files = discovery.files;
-  const needsPackages = transforms.some((t) => t.kind === "project");
-  const packageDirs = needsPackages ? await findPackageDirs(paths, cwd, { ignorePatterns: options.ignorePatterns, ignores }) : [];
-  if (needsPackages && resolved.steps.includes("sanitize-exceptions")) {
-    // Pipelines already load ts-morph: let the checker keep the syntactic rewrite off non-span receivers.
-    const { findNonSpanRecordExceptionCalls } = await import("./project/non-span-calls.js");
-    transformOptions.nonSpanCalls = findNonSpanRecordExceptionCalls(packageDirs);
-  }
+  const needsPackages = resolved.steps.some((name) => TRANSFORMS.get(name)?.kind === "project");
+  const allPackageDirs = needsPackages ? await findPackageDirs(paths, cwd, { ignorePatterns: options.ignorePatterns, ignores }) : [];
+  const { files, packageDirs } = options.shard
+    ? selectShard(options.shard, gitToplevel(cwd) ?? cwd, discovery.files, allPackageDirs)
+    : { files: discovery.files, packageDirs: allPackageDirs };
   // each step's options: the configuration file's, then the command line's
   const optionsByTransform: Record<string, TransformOptions> = Object.fromEntries(resolved.steps.map((name) => [name, optionsFor(name, config, transformOptions)]));
+
+  const repoRoot = gitToplevel(cwd) ?? cwd;
+  const cache =
+    options.cache && mode !== "write"
+      ? new ResultCache({
+          location: typeof options.cache === "string" ? path.resolve(cwd, options.cache) : path.join(repoRoot, "node_modules", ".cache", "floe-codemod"),
+          command: { transform: options.transform, mode, cwd, paths, shard: options.shard ?? null, print: !!options.print, extensions, prefilter: !options.noPrefilter },
+          settings: { optionsByTransform, ignorePatterns: options.ignorePatterns ?? [], config: config ?? null },
+          files,
+          packageDirs,
+          repoRoot,
+        })
+      : undefined;
+  const hit = cache?.read();
+  if (hit) return { ...hit, cached: true, stats: { ...hit.stats, durationMs: Date.now() - started, maxRssKb: process.resourceUsage().maxRSS } };
+  // loaded only now: a cached run never loads a transform (nor the parsers it brings)
+  const transforms: Transform[] = await Promise.all(resolved.steps.map((name) => loadTransform(name)));
 
   const overlay = new Map<string, OverlayEntry>();
   const statuses = new Map<string, StatusEntry>();
@@ -188,6 +213,13 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
             progress.tick();
           }
         }
+      }
+      // whole-run steps of the segment's transforms (the same standalone and in a pipeline)
+      for (const step of segment) {
+        if (!step.prepare) continue;
+        const read = (file: string) => overlay.get(file)?.content ?? diskText(file);
+        const prepared = await step.prepare({ files: toParse.map((task) => task.path), read, options: optionsByTransform[step.name] ?? transformOptions });
+        if (prepared) optionsByTransform[step.name] = { ...(optionsByTransform[step.name] ?? transformOptions), ...prepared };
       }
       const threshold = options.parallelThreshold ?? DEFAULT_PARALLEL_THRESHOLD;
       const size = options.workers ?? (toParse.length > threshold ? Math.min(os.availableParallelism?.() ?? os.cpus().length, toParse.length) : 1);
@@ -241,7 +273,8 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
 
   // Finalize: verify, diff, write.
   const reports: FileReport[] = [...projectErrors];
-  for (const s of discovery.skipped) reports.push({ path: toPosix(path.relative(cwd, s.path)) || path.basename(s.path), status: "skipped", reason: s.reason });
+  const skippedHere = options.shard ? selectShard(options.shard, gitToplevel(cwd) ?? cwd, discovery.skipped.map((s) => s.path), []).files : undefined;
+  for (const s of discovery.skipped) if (!skippedHere || skippedHere.includes(s.path)) reports.push({ path: toPosix(path.relative(cwd, s.path)) || path.basename(s.path), status: "skipped", reason: s.reason });
   if (mode === "write") for (const temp of discovery.staleTemps) rmSync(temp, { force: true }); // left by a killed run
   const givenDirs = paths.map((p) => path.resolve(cwd, p));
   const tree = [...givenDirs, ...(findRepoRoot(cwd) ? [findRepoRoot(cwd)!] : [cwd])];
@@ -306,13 +339,14 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
 
   const summary = summarize(reports);
   const failed = summary.error > 0 || (mode === "check" && summary.changed > 0);
-  return {
+  const report: Report = {
     transform: options.transform,
     steps: resolved.steps,
     mode,
     files: reports,
     summary,
     exitCode: failed ? 1 : 0,
+    ...(options.shard ? { shard: options.shard } : {}),
     stats: {
       durationMs: Date.now() - started,
       workers: workersUsed,
@@ -320,4 +354,6 @@ export async function runCodemod(options: RunOptions): Promise<Report> {
       packageDirs: packageDirs.length,
     },
   };
+  cache?.write(report);
+  return report;
 }

@@ -7,10 +7,11 @@
  * Run: npx tsx test/bench/codemod.bench.ts
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { median, ratio, writeResult, type Metric } from "./lib/report.js";
+import { collectTypeScriptSources } from "./lib/typescript-sources.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const WORK = path.join(ROOT, "test", "bench", ".work", "codemod");
@@ -24,30 +25,7 @@ const ROUNDS = 5;
 const NAIVE_ROUNDS = 3;
 
 /** Real TypeScript sources from installed packages: declaration files and zod's sources. */
-const SOURCE_DIRS = ["@opentelemetry", "@typescript-eslint", "zod", "vitest", "@types", "vite", "@ts-morph", "typescript-eslint"].map((d) =>
-  path.join(ROOT, "node_modules", d),
-);
-
-function collectSources(limit: number): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    if (out.length >= limit) return;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (out.length >= limit) return;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory() && e.name !== "node_modules") walk(full);
-      else if (e.isFile() && e.name.endsWith(".ts") && !e.name.endsWith(".d.mts") && statSync(full).size < 200_000) out.push(full);
-    }
-  };
-  for (const dir of SOURCE_DIRS) walk(dir);
-  return out;
-}
+const collectSources = (limit: number) => collectTypeScriptSources(ROOT, limit);
 
 const planted = (i: number) => `
 export function floeBenchFailure${i}(span: { recordException(e: unknown): void }, run: () => void): void {

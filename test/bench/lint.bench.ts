@@ -5,8 +5,15 @@
  * `configs.recommended` added, in interleaved rounds. Prints floe's share of
  * the total lint time, both from ESLint's per-rule timings (`stats: true`)
  * and from the wall-clock difference, and the time of each rule.
+ *
+ * Then the same on real OpenTelemetry code: the TypeScript sources of
+ * open-telemetry/opentelemetry-js-contrib (instrumentations that call
+ * setStatus/recordException and set attributes all over), when a checkout is
+ * at test/bench/.work/otel-contrib or $FLOE_BENCH_OTEL_SRC:
+ *   git clone --depth 1 https://github.com/open-telemetry/opentelemetry-js-contrib test/bench/.work/otel-contrib
  * Run: npx tsx test/bench/lint.bench.ts
  */
+import { existsSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,10 +41,10 @@ interface RunStats {
 }
 const floeRuns: RunStats[] = [];
 
-async function lint(config: Linter.Config[], collect: boolean): Promise<void> {
-  const eslint = new ESLint({ cwd: workDir, overrideConfigFile: true, overrideConfig: config, stats: collect, cache: false });
+async function lint(config: Linter.Config[], collect: boolean, cwd = workDir, expected = FILES, floeRunsOut = floeRuns): Promise<void> {
+  const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, stats: collect, cache: false });
   const results = await eslint.lintFiles(["."]);
-  if (results.length < FILES) throw new Error(`linted only ${results.length} files`);
+  if (results.length < expected) throw new Error(`linted only ${results.length} files`);
   const fatal = results.find((r) => r.messages.some((m) => m.fatal));
   if (fatal) throw new Error(`fatal message in ${fatal.filePath}`);
   if (!collect) return;
@@ -53,7 +60,7 @@ async function lint(config: Linter.Config[], collect: boolean): Promise<void> {
       }
     }
   }
-  floeRuns.push({ problems, floeRuleMs, parseMs });
+  floeRunsOut.push({ problems, floeRuleMs, parseMs });
 }
 
 console.log(`Linting ${files.length} generated files in ${workDir}`);
@@ -76,6 +83,37 @@ for (let round = 0; round < WARMUP + ROUNDS; round++) {
     if (round >= WARMUP) {
       samples[name].wall.push(wall);
       samples[name].cpu.push((cpu.user + cpu.system) / 1000);
+    }
+  }
+}
+
+/** The same measurement on a real OpenTelemetry code base, when a checkout is there. */
+const OTEL_SRC = process.env.FLOE_BENCH_OTEL_SRC ?? path.join(path.dirname(fileURLToPath(import.meta.url)), ".work", "otel-contrib");
+function countTs(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory() && e.name !== "node_modules" && e.name !== ".git") n += countTs(path.join(dir, e.name));
+    else if (e.isFile() && e.name.endsWith(".ts")) n++;
+  }
+  return n;
+}
+const otel = existsSync(OTEL_SRC) ? { files: countTs(OTEL_SRC), runs: [] as RunStats[], wall: { baseline: [] as number[], floe: [] as number[] }, cpu: { baseline: [] as number[], floe: [] as number[] } } : undefined;
+if (otel) {
+  console.log(`Linting ${otel.files} TypeScript files of ${OTEL_SRC}`);
+  const otelBase: Linter.Config[] = [{ ignores: ["**/node_modules/**", "**/build/**", "**/dist/**"] }, ...base];
+  const otelFloe: Linter.Config[] = [...otelBase, floe.configs.recommended as unknown as Linter.Config];
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    const order = round % 2 === 0 ? (["baseline", "floe"] as const) : (["floe", "baseline"] as const);
+    for (const name of order) {
+      const cpuStart = process.cpuUsage();
+      const wallStart = performance.now();
+      await lint(name === "floe" ? otelFloe : otelBase, name === "floe", OTEL_SRC, Math.floor(otel.files * 0.9), otel.runs);
+      const wall = performance.now() - wallStart;
+      const cpu = process.cpuUsage(cpuStart);
+      if (round >= WARMUP) {
+        otel.wall[name].push(wall);
+        otel.cpu[name].push((cpu.user + cpu.system) / 1000);
+      }
     }
   }
 }
@@ -104,6 +142,27 @@ const metrics: Metric[] = [
   { label: "floe problems reported per run", value: measured[0]!.problems, unit: "problems" },
 ];
 
+const otelRatios = [];
+if (otel) {
+  const runs = otel.runs.slice(1);
+  const rulesMs = medianOf(runs.map((r) => Object.values(r.floeRuleMs).reduce((a, b) => a + b, 0)));
+  const wallFloe = median(otel.wall.floe);
+  const cpuFloe = median(otel.cpu.floe);
+  const byStats = rulesMs / wallFloe;
+  const byCpu = Math.max(0, cpuFloe - median(otel.cpu.baseline)) / cpuFloe;
+  metrics.push(
+    { label: "OpenTelemetry js-contrib: .ts files linted", value: otel.files, unit: "files" },
+    { label: "OpenTelemetry js-contrib: lint, parser + no-debugger (median)", value: median(otel.wall.baseline), unit: "ms" },
+    { label: "OpenTelemetry js-contrib: lint, + floe recommended (median)", value: wallFloe, unit: "ms" },
+    { label: "OpenTelemetry js-contrib: all floe rules (stats, median)", value: rulesMs, unit: "ms" },
+    { label: "OpenTelemetry js-contrib: floe problems reported", value: runs[0]!.problems, unit: "problems" },
+  );
+  otelRatios.push(
+    ratio("OpenTelemetry js-contrib: floe rules' share of lint time (ESLint per-rule stats)", byStats, "<= 0.03", byStats <= 0.03),
+    ratio("OpenTelemetry js-contrib: CPU-time share", byCpu, "<= 0.03", byCpu <= 0.03),
+  );
+}
+
 writeResult({
   topic: "lint",
   title: "eslint-plugin-floe: share of total lint time (typescript-eslint parser, 1,000 files)",
@@ -112,6 +171,7 @@ writeResult({
     ratio("floe rules' share of total lint time (ESLint per-rule stats)", shareByStats, "<= 0.03", shareByStats <= 0.03),
     ratio("CPU-time share ((with floe - without) / with floe)", shareByCpu, "<= 0.03", shareByCpu <= 0.03),
     ratio("wall-clock share ((with floe - without) / with floe)", shareByDiff, "<= 0.03", shareByDiff <= 0.03),
+    ...otelRatios,
   ],
   notes:
     `Interleaved rounds (1 warm-up + 3, alternating order), median per variant; each round lints the whole tree with a fresh ESLint instance, no cache; load average at the end ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores. ` +

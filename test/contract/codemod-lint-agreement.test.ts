@@ -95,6 +95,19 @@ function normalise(text: string): string {
     .trim();
 }
 
+/** Lines of the original a unified diff removes or replaces (1-based). */
+function removedLines(diff: string): Set<number> {
+  const lines = new Set<number>();
+  let old = 0;
+  for (const line of diff.split("\n")) {
+    const hunk = /^@@ -(\d+)/.exec(line);
+    if (hunk) old = Number(hunk[1]);
+    else if (line.startsWith("-") && !line.startsWith("---")) lines.add(old++);
+    else if (line.startsWith(" ")) old++;
+  }
+  return lines;
+}
+
 const files = readdirSync(FIXTURES).filter((f) => SOURCE_FILE.test(f)).sort();
 const lintFindings = new Map<string, Finding[]>();
 const lintOutput = new Map<string, string>();
@@ -209,6 +222,27 @@ describe("sanitize-exceptions and the lint rules agree", () => {
     const handled = new Set(sites.filter((s) => s.action !== "noted").map((s) => s.key));
     for (const k of findings) expect(handled.has(k), `${k}: reported with type information, not handled by the codemod`).toBe(true);
   });
+
+  it("check reports what the rules report, where they report it, and means the same as the standalone transform", async () => {
+    const check = await runCodemod({ transform: "check", cwd: FIXTURES, paths: ["."], print: true, workers: 0, noPrefilter: true });
+    const changed = new Map(check.files.filter((f) => f.status === "changed").map((f) => [path.basename(f.path), f]));
+    for (const file of files) {
+      const original = readFileSync(path.join(FIXTURES, file), "utf8");
+      const standalone = codemodOutput.get(file)!;
+      // the same output, Span guard included, inside the pipeline as on its own
+      expect(changed.get(file)?.output ?? original, file).toBe(standalone);
+      // a finding the rules can fix is a line check rewrites
+      const entry = changed.get(file);
+      expect(entry?.changes?.map((c) => c.transform) ?? ["sanitize-exceptions"], file).toEqual(["sanitize-exceptions"]);
+      const rewrittenLines = removedLines(entry?.diff ?? "");
+      for (const finding of lintFindings.get(file)!.filter((f) => f.fixable)) {
+        const site = codemodSites.get(file)!.find((s) => s.line === finding.line && s.rule === finding.rule)!;
+        if (site.action === "noted") continue; // left as it is, a note inserted above it
+        expect(rewrittenLines.has(finding.line), `${key(file, finding)}: check does not change that line (changed: ${[...rewrittenLines].join(",")})`).toBe(true);
+      }
+    }
+    expect(check.exitCode).toBe(1);
+  }, 120_000);
 
   it("a second codemod run changes nothing", () => {
     for (const file of files) {

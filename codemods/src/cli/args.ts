@@ -6,7 +6,11 @@
  */
 import { parseArgs } from "node:util";
 import { allTransformOptions, optionsFor, TRANSFORM_NAMES, type TransformOption } from "../transforms/index.js";
+import { parseShard, type Shard } from "../core/shard.js";
 import { COMMON_OPTIONS, LIST_OPTIONS, REPORT_FORMATS, type CommonOption, type ReportFormat } from "./options.js";
+
+/** The command that merges the SARIF logs of `check --shard` runs (output/sarif-merge.ts). */
+export const MERGE_SARIF = "merge-sarif";
 
 /** A problem with the invocation: printed as one line, exit code 2. */
 export class ArgsError extends Error {
@@ -20,6 +24,7 @@ export type Invocation =
   | { readonly kind: "help"; readonly transform?: string }
   | { readonly kind: "version" }
   | { readonly kind: "list"; readonly format: ReportFormat }
+  | { readonly kind: "merge-sarif"; readonly files: string[] }
   | {
       readonly kind: "run";
       readonly transform: string;
@@ -35,6 +40,9 @@ export type Invocation =
       readonly extensions?: string[];
       readonly ignorePatterns?: string[];
       readonly workers?: number;
+      readonly shard?: Shard;
+      readonly cache: boolean;
+      readonly cacheLocation?: string;
       /** Transform options by TransformOptions key (`tracerName`). */
       readonly transformOptions: Record<string, string | boolean>;
       /** The transform options as given, to repeat in fix hints: `{ flag: "tracer-name", args: ["--tracer-name", "floe.alert.x"] }`. */
@@ -60,8 +68,12 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   const { values, positionals, tokens } = parseArgs({ args: [...argv], allowPositionals: true, strict: false, tokens: true, options: parseConfig(everySpec) });
   const [transform, ...paths] = positionals;
   if (transform === "help") return { kind: "help", transform: paths[0] };
+  if (transform === MERGE_SARIF) {
+    if (paths.length === 0) throw new ArgsError("merge-sarif needs the SARIF files of the shards (floe-codemod merge-sarif shard-*.sarif)");
+    return { kind: "merge-sarif", files: paths };
+  }
   if (transform !== undefined && transform !== "list" && !TRANSFORM_NAMES.includes(transform)) {
-    throw new ArgsError(`unknown transform "${transform}". Valid transforms: ${[...TRANSFORM_NAMES, "list"].join(", ")} (see floe-codemod --help)`);
+    throw new ArgsError(`unknown transform "${transform}". Valid transforms: ${[...TRANSFORM_NAMES, "list", MERGE_SARIF].join(", ")} (see floe-codemod --help)`);
   }
   if (values.help === true) return { kind: "help", transform };
 
@@ -100,6 +112,14 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     workers = Number(values.workers);
     if (!Number.isInteger(workers) || workers < 0) throw new ArgsError(`invalid --workers "${String(values.workers)}": must be a non-negative integer`);
   }
+  let shard: Shard | undefined;
+  if (typeof values.shard === "string") {
+    try {
+      shard = parseShard(values.shard);
+    } catch (error) {
+      throw new ArgsError((error as Error).message);
+    }
+  }
   const transformOptions: Record<string, string | boolean> = {};
   const transformArgs: { flag: string; args: string[] }[] = [];
   for (const option of optionsFor(transform)) {
@@ -127,6 +147,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     ...(extensions ? { extensions } : {}),
     ...(Array.isArray(values["ignore-pattern"]) ? { ignorePatterns: values["ignore-pattern"] as string[] } : {}),
     ...(workers !== undefined ? { workers } : {}),
+    ...(shard ? { shard } : {}),
+    cache: values.cache === true,
+    ...(typeof values["cache-location"] === "string" ? { cacheLocation: values["cache-location"] } : {}),
     transformOptions,
     transformArgs,
   };

@@ -40,11 +40,13 @@ export function globalHelp(): string {
     ...[...TRANSFORMS.values()].map((t): [string, string] => [t.name, t.summary]),
     ...[...PIPELINES.values()].map((p): [string, string] => [p.name, p.summary]),
     ["list", "describe the transforms (--json for machines)"],
+    ["merge-sarif", "merge the SARIF logs of check --shard i/n runs into one (printed on stdout)"],
   ];
   const transformOptions = [...new Map([...TRANSFORMS.values()].flatMap((t) => t.options.map((o) => [o.flag, { o, t: t.name }]))).values()];
   return `Usage: floe-codemod <transform> [paths...] [options]
        floe-codemod <transform> --help
        floe-codemod list [--json]
+       floe-codemod merge-sarif <shard.sarif...>
 
 Transforms:
 ${rows.map(([name, summary]) => `  ${name.padEnd(24)}${wrap(summary, 26)}`).join("\n")}

@@ -19,6 +19,7 @@ import { execFileSync } from "node:child_process";
 import { promises as fs, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
+import { cachedIgnoredDir, cachedListing, cachedToplevel, listedAncestor } from "./git-cache.js";
 
 /** Folders never looked into, whatever git says (dependencies and build output, per DESIGN.md). */
 export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set(["node_modules", "dist", ".git"]);
@@ -84,6 +85,10 @@ function inSkippedDir(rel: string): boolean {
 
 /** The top of the git work tree holding `dir`, or undefined (not in a work tree, or no git). */
 export function gitToplevel(dir: string): string | undefined {
+  return cachedToplevel(findRepoRoot(dir) ?? path.resolve(dir), () => askToplevel(dir));
+}
+
+function askToplevel(dir: string): string | undefined {
   try {
     const out = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     return out || undefined;
@@ -93,7 +98,12 @@ export function gitToplevel(dir: string): string | undefined {
 }
 
 /** Files git would track under `dir` (tracked + untracked not ignored), relative to `dir`; undefined when git cannot say. */
-function gitListFiles(dir: string): string[] | undefined {
+function gitListFiles(dir: string): readonly string[] | undefined {
+  const tree = gitToplevel(dir);
+  return cachedListing(path.resolve(dir), (ancestor) => gitToplevel(ancestor) === tree, () => askListFiles(dir));
+}
+
+function askListFiles(dir: string): string[] | undefined {
   try {
     const out = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {
       cwd: dir,
@@ -109,6 +119,13 @@ function gitListFiles(dir: string): string[] | undefined {
 
 /** Whether git ignores the directory itself (e.g. a scratch folder named on the command line). */
 function gitIgnoresDir(dir: string, top: string): boolean {
+  const resolved = path.resolve(dir);
+  // under a folder git listed in this run, the .gitignore files between them decide (no process to spawn)
+  const listed = listedAncestor(resolved, (ancestor) => gitToplevel(ancestor) === top);
+  return cachedIgnoredDir(resolved, () => (listed ? gitignored(ancestorLayers(resolved, top), resolved, true) : askIgnoresDir(dir, top)));
+}
+
+function askIgnoresDir(dir: string, top: string): boolean {
   const rel = path.relative(top, dir).split(path.sep).join("/");
   if (!rel) return false;
   try {

@@ -36,6 +36,10 @@ export interface Report {
   /** 0 done / nothing to do; 1 a file failed, or a check found changes. */
   readonly exitCode: 0 | 1;
   readonly stats: { readonly durationMs: number; readonly workers: number; readonly maxRssKb: number; readonly packageDirs: number };
+  /** The shard this run covered (`--shard i/n`), when it covered one. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** True when the report came from the result cache (`--cache`): nothing was parsed. */
+  readonly cached?: boolean;
 }
 
 export function summarize(files: readonly FileReport[]): RunSummary {
@@ -46,7 +50,7 @@ export function summarize(files: readonly FileReport[]): RunSummary {
 export function summaryLine(report: Report): string {
   const s = report.summary;
   const verb = report.mode === "write" ? "changed" : "would change";
-  return `${report.transform}: ${s.changed} ${verb}, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.error} error${s.error === 1 ? "" : "s"} (${s.total} files, ${(report.stats.durationMs / 1000).toFixed(2)}s)`;
+  return `${report.transform}: ${s.changed} ${verb}, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.error} error${s.error === 1 ? "" : "s"} (${s.total} files, ${(report.stats.durationMs / 1000).toFixed(2)}s${report.shard ? `, shard ${report.shard.index}/${report.shard.count}` : ""}${report.cached ? ", cached" : ""})`;
 }
 
 /** Per-file status lines (changed and errors; every file when verbose) and the summary. */

@@ -60,6 +60,21 @@ export interface FileTransform {
    * undefined / the same text for no change. Throws on a parse error.
    */
   transform(file: FileInfo, parser: Parser, options: TransformOptions): string | TransformResult | undefined;
+  /**
+   * Optional step over the whole set of files before any is transformed (e.g. asking a type
+   * checker about them), run in the main thread, standalone and in a pipeline alike. What it
+   * returns is merged into this transform's options, so it must be plain data (it crosses to
+   * worker threads).
+   */
+  prepare?(context: FilePreparation): Promise<TransformOptions | undefined>;
+}
+
+export interface FilePreparation {
+  /** Absolute paths of the files that passed the pre-filter and will be transformed. */
+  readonly files: readonly string[];
+  /** Current LF text of a file (an earlier pipeline step's output, else disk), undefined when unreadable. */
+  readonly read: (absolutePath: string) => string | undefined;
+  readonly options: TransformOptions;
 }
 
 export interface FileChange {

@@ -1,18 +1,25 @@
 /**
- * Type-aware guard for sanitize-exceptions in TypeScript packages.
+ * Type-aware Span guard for sanitize-exceptions in TypeScript packages.
  *
  * The rewrite is syntactic: every `x.recordException(...)` becomes
- * `recordSanitizedException(x, ...)`. When `x` is a class of the plugin's own
+ * `recordSanitizedException(x, ...)`. When `x` is a class of the project's own
  * that merely has a method of that name (an audit log, a metrics ledger), that
- * rewrite breaks the build and the behaviour. Before the file transforms run,
- * this module asks the type checker of each package's tsconfig which calls have
- * a receiver that is provably not an OpenTelemetry Span, and names them by file
- * and ordinal (the n-th `recordException` member call of the file, in source
- * order), which the earlier pipeline steps do not change.
+ * rewrite breaks the build and the behaviour. The syntactic guard
+ * (sanitize-exceptions/non-span-receiver.ts) catches classes declared in the
+ * file or a relative module; this module asks the type checker about the rest,
+ * for the files the transform would rewrite, and names the calls it proves are
+ * not on a Span by file and ordinal (the n-th `recordException` member call of
+ * the file, in source order, as the transform counts them).
+ *
+ * One run builds as few programs as it can: the files are grouped by the
+ * tsconfig.json of their package, the groups with the same compiler options
+ * share one program, and every program shares one parsed-file cache (lib and
+ * `@types` files are parsed once per run). Only the files asked about are
+ * roots, so a package's other sources are loaded only when these import them.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { Node, Project, type CallExpression, type Type } from "ts-morph";
+import { ts } from "ts-morph";
+import { packageTsconfig } from "../core/package-tsconfig.js";
 
 export interface NonSpanCall {
   /** Index among the file's `recordException` member calls, in source (pre-)order. */
@@ -27,78 +34,125 @@ export type NonSpanCalls = Record<string, NonSpanCall[]>;
 /** The members every `@opentelemetry/api` Span has (as eslint-plugin-floe's type-checked mode). */
 const SPAN_MEMBERS = ["spanContext", "setAttribute", "setStatus", "recordException", "end", "isRecording", "updateName"];
 
+const UNPROVABLE = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.TypeParameter;
+const NULLISH = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+
 /** True only when the checker proves the type is not a Span (any, unknown, type parameters prove nothing). */
-function provablyNotSpan(type: Type): boolean {
-  if (type.isAny() || type.isUnknown() || type.isNever() || type.isTypeParameter()) return false;
+function provablyNotSpan(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (type.flags & UNPROVABLE) return false;
   if (type.isUnion()) {
-    const present = type.getUnionTypes().filter((t) => !t.isNull() && !t.isUndefined());
-    return present.length > 0 && present.every(provablyNotSpan);
+    const present = type.types.filter((t) => !(t.flags & NULLISH));
+    return present.length > 0 && present.every((t) => provablyNotSpan(checker, t));
   }
-  if (type.isIntersection()) return type.getIntersectionTypes().every(provablyNotSpan);
-  if (!type.isObject()) return false;
-  return !SPAN_MEMBERS.every((member) => type.getProperty(member) !== undefined);
+  if (type.isIntersection()) return type.types.every((t) => provablyNotSpan(checker, t));
+  if (!(type.flags & ts.TypeFlags.Object)) return false;
+  return !SPAN_MEMBERS.every((member) => checker.getPropertyOfType(type, member) !== undefined);
 }
 
 /** `x.recordException(...)`, `x?.recordException(...)`, `x["recordException"](...)`: the receiver, else undefined. */
-export function recordExceptionReceiver(call: CallExpression): Node | undefined {
+export function recordExceptionReceiver(call: ts.CallExpression): ts.Expression | undefined {
   // Counted as sanitize-exceptions counts them (it sees through `(...)`, `!`, `as`, `satisfies`), so ordinals match.
-  let callee: Node = call.getExpression();
+  let callee: ts.Expression = call.expression;
   while (
-    Node.isParenthesizedExpression(callee) ||
-    Node.isNonNullExpression(callee) ||
-    Node.isAsExpression(callee) ||
-    Node.isSatisfiesExpression(callee) ||
-    Node.isTypeAssertion(callee)
+    ts.isParenthesizedExpression(callee) ||
+    ts.isNonNullExpression(callee) ||
+    ts.isAsExpression(callee) ||
+    ts.isSatisfiesExpression(callee) ||
+    ts.isTypeAssertionExpression(callee)
   ) {
-    callee = callee.getExpression();
+    callee = callee.expression;
   }
-  if (Node.isPropertyAccessExpression(callee) && callee.getName() === "recordException") return callee.getExpression();
-  if (Node.isElementAccessExpression(callee)) {
-    const key = callee.getArgumentExpression();
-    if (key && (Node.isStringLiteral(key) || Node.isNoSubstitutionTemplateLiteral(key)) && key.getLiteralValue() === "recordException") {
-      return callee.getExpression();
-    }
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === "recordException") return callee.expression;
+  if (ts.isElementAccessExpression(callee)) {
+    const key = callee.argumentExpression;
+    if ((ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) && key.text === "recordException") return callee.expression;
   }
   return undefined;
 }
 
-function typeName(type: Type): string {
-  const symbol = type.getSymbol() ?? type.getAliasSymbol();
+function typeName(checker: ts.TypeChecker, type: ts.Type): string {
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
   const name = symbol?.getName();
-  return (name && !name.startsWith("__") ? name : type.getText()).replace(/\s+/g, " ").slice(0, 80);
+  return (name && !name.startsWith("__") ? name : checker.typeToString(type)).replace(/\s+/g, " ").slice(0, 80);
 }
 
-function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
-  return !!rel && !rel.startsWith("..") && !path.isAbsolute(rel) && !rel.split(path.sep).includes("node_modules");
-}
-
-/** Non-span `recordException` calls of the TypeScript packages (those with a tsconfig.json) among `packageDirs`. */
-export function findNonSpanRecordExceptionCalls(packageDirs: readonly string[]): NonSpanCalls {
-  const found: NonSpanCalls = {};
-  for (const dir of packageDirs) {
-    const tsconfig = path.join(dir, "tsconfig.json");
-    if (!existsSync(tsconfig)) continue;
-    let project: Project;
-    try {
-      project = new Project({ tsConfigFilePath: tsconfig });
-    } catch {
-      continue; // an unreadable tsconfig: the syntactic rewrite applies, as without one
+/** A compiler host whose parsed files are shared by every program of the run, reading `read`'s text first. */
+function sharedHost(options: ts.CompilerOptions, cache: Map<string, ts.SourceFile>, read: (file: string) => string | undefined): ts.CompilerHost {
+  const host = ts.createCompilerHost(options, true);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (file) => read(path.resolve(file)) ?? readFile(file);
+  host.getSourceFile = (file, languageVersion) => {
+    const key = `${typeof languageVersion === "object" ? languageVersion.languageVersion : languageVersion}:${file}`;
+    let sourceFile = cache.get(key);
+    if (!sourceFile) {
+      const text = host.readFile(file);
+      if (text === undefined) return undefined;
+      sourceFile = ts.createSourceFile(file, text, languageVersion, true);
+      cache.set(key, sourceFile);
     }
-    for (const sourceFile of project.getSourceFiles()) {
-      const file = path.resolve(sourceFile.getFilePath());
-      if (!isInside(dir, file) || sourceFile.isDeclarationFile() || !sourceFile.getFullText().includes("recordException")) continue;
-      const calls: NonSpanCall[] = [];
-      let ordinal = 0;
-      sourceFile.forEachDescendant((node) => {
-        if (!Node.isCallExpression(node)) return;
-        const receiver = recordExceptionReceiver(node);
-        if (!receiver) return;
+    return sourceFile;
+  };
+  return host;
+}
+
+function callsOf(checker: ts.TypeChecker, sourceFile: ts.SourceFile): NonSpanCall[] {
+  const calls: NonSpanCall[] = [];
+  let ordinal = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const receiver = recordExceptionReceiver(node);
+      if (receiver) {
         const index = ordinal++;
-        if (Node.isSuperExpression(receiver)) return;
-        const type = receiver.getType();
-        if (provablyNotSpan(type)) calls.push({ ordinal: index, typeName: typeName(type) });
-      });
+        if (receiver.kind !== ts.SyntaxKind.SuperKeyword) {
+          const type = checker.getTypeAtLocation(receiver);
+          if (provablyNotSpan(checker, type)) calls.push({ ordinal: index, typeName: typeName(checker, type) });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return calls;
+}
+
+/**
+ * Non-span `recordException` calls of `files` (absolute paths of TypeScript files). A file is
+ * checked with its package's tsconfig.json when that tsconfig includes it; other files (no
+ * tsconfig, excluded, an unreadable tsconfig) keep the syntactic rewrite. `read` supplies the
+ * current text of files an earlier pipeline step changed in memory.
+ */
+export function findNonSpanRecordExceptionCalls(files: readonly string[], read: (file: string) => string | undefined = () => undefined): NonSpanCalls {
+  const groups = new Map<string, { options: ts.CompilerOptions; roots: string[] }>();
+  const parsedConfigs = new Map<string, { options: ts.CompilerOptions; fileNames: Set<string> } | undefined>();
+  for (const file of files) {
+    const tsconfig = packageTsconfig(file);
+    if (!tsconfig) continue;
+    if (!parsedConfigs.has(tsconfig)) {
+      let parsed: ts.ParsedCommandLine | undefined;
+      try {
+        parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} }) ?? undefined;
+      } catch {
+        parsed = undefined; // an unreadable tsconfig: the syntactic rewrite applies, as without one
+      }
+      parsedConfigs.set(tsconfig, parsed && { options: parsed.options, fileNames: new Set(parsed.fileNames.map((f) => path.resolve(f))) });
+    }
+    const parsed = parsedConfigs.get(tsconfig);
+    if (!parsed?.fileNames.has(file)) continue;
+    const options = { ...parsed.options, noEmit: true };
+    const key = JSON.stringify(options);
+    const group = groups.get(key) ?? { options, roots: [] as string[] };
+    group.roots.push(file);
+    groups.set(key, group);
+  }
+  const found: NonSpanCalls = {};
+  const cache = new Map<string, ts.SourceFile>();
+  for (const { options, roots } of groups.values()) {
+    const program = ts.createProgram({ rootNames: roots, options, host: sharedHost(options, cache, read) });
+    const checker = program.getTypeChecker();
+    for (const file of roots) {
+      const sourceFile = program.getSourceFile(file);
+      if (!sourceFile) continue;
+      const calls = callsOf(checker, sourceFile);
       if (calls.length > 0) found[file] = calls;
     }
   }

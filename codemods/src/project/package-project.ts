@@ -3,6 +3,11 @@
  * its source files under `src/` parsed into an in-memory ts-morph Project
  * (nothing is ever written to disk here). Edits happen on the in-memory
  * files; `changes()` reports the files whose content differs from disk.
+ *
+ * Within a run (core/run-scope.ts) a package is loaded once: the next project
+ * transform gets the same project, brought up to date with what the runner
+ * accepted (the reader's current text), so package.json is parsed and the
+ * sources are parsed once per run, not once per transform.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -15,6 +20,7 @@ import {
   type SourceFile,
 } from "ts-morph";
 import { discover } from "../core/discover.js";
+import { runScoped } from "../core/run-scope.js";
 import type { FileChange } from "../core/types.js";
 import { readPackageJson, type PackageJsonInfo } from "./package-json.js";
 import { readSourceText, type TextReader } from "./source-text.js";
@@ -47,8 +53,8 @@ export class PackageProject {
 
   private constructor(
     readonly dir: string,
-    readonly packageJson: PackageJsonInfo,
-    private readonly read: TextReader,
+    private packageJsonInfo: PackageJsonInfo,
+    private read: TextReader,
   ) {
     this.project = new Project({
       useInMemoryFileSystem: true,
@@ -69,7 +75,14 @@ export class PackageProject {
    */
   static async load(packageDir: string, read: TextReader = readSourceText): Promise<PackageProject> {
     const dir = path.resolve(packageDir);
+    const loaded = runScoped("packages", () => new Map<string, PackageProject>());
+    const cached = loaded?.get(dir);
+    if (cached) {
+      await cached.refresh(read);
+      return cached;
+    }
     const pkg = new PackageProject(dir, await readPackageJson(dir, read), read);
+    loaded?.set(dir, pkg);
     for (const file of await listFiles(pkg.srcDir, isSourceFile)) {
       const text = await read(file);
       if (text === undefined) continue;
@@ -77,6 +90,29 @@ export class PackageProject {
       pkg.project.createSourceFile(file, text, { overwrite: true });
     }
     return pkg;
+  }
+
+  get packageJson(): PackageJsonInfo {
+    return this.packageJsonInfo;
+  }
+
+  /**
+   * Brings a project loaded earlier in the run up to date with `read` (what the runner kept of
+   * the previous transforms' output): pending edits are dropped, each source file takes the
+   * reader's text (a file only this project created, and nobody kept, goes), package.json is
+   * parsed again only when its text changed.
+   */
+  private async refresh(read: TextReader): Promise<void> {
+    this.read = read;
+    this.extraFiles.clear();
+    for (const sourceFile of this.project.getSourceFiles()) {
+      const file = sourceFile.getFilePath() as string;
+      const text = await read(file);
+      if (text === undefined) this.project.removeSourceFile(sourceFile);
+      else if (text !== sourceFile.getFullText()) this.project.createSourceFile(file, text, { overwrite: true });
+    }
+    const manifest = await read(this.packageJsonInfo.path);
+    if (manifest !== this.packageJsonInfo.text) this.packageJsonInfo = await readPackageJson(this.dir, read);
   }
 
   get srcDir(): string {

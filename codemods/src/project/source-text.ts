@@ -4,13 +4,14 @@
  * comparisons with generated content are about content, not encoding (the
  * runner restores BOM and EOL on write).
  */
-import { promises as fs } from "node:fs";
+import { readFileSync } from "node:fs";
 import { decodeSource } from "../core/source-text.js";
 
 /** The normalised text of a file, or undefined when it does not exist. */
 export async function readSourceText(file: string): Promise<string | undefined> {
   try {
-    return decodeSource(await fs.readFile(file, "utf8")).text;
+    // synchronous: a package's many small files read faster without a file handle per read
+    return decodeSource(readFileSync(file, "utf8")).text;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;

@@ -21,8 +21,9 @@ import { isBindingTo } from "./shared/bindings.js";
 import { moduleStyle } from "./shared/module-style.js";
 import { TextEdits } from "./shared/text-edits.js";
 import { isErrorDerived } from "./shared/error-derived.js";
-import { nonSpanReceiverType } from "./sanitize-exceptions/non-span-receiver.js";
+import { receiverKind } from "./sanitize-exceptions/non-span-receiver.js";
 import { recordExceptionGuard } from "./sanitize-exceptions/guarded-call.js";
+import { prepareTypeGuard } from "./sanitize-exceptions/type-guard.js";
 const RECORD = "recordSanitizedException";
 const SANITIZE = "sanitizeErrorMessage";
 
@@ -318,6 +319,8 @@ export interface SanitizeResult {
   readonly result: TransformResult | undefined;
   /** Every site found, in source order. */
   readonly sites: readonly SanitizeSite[];
+  /** Rewritten `recordException` calls whose receiver the syntax does not prove to be a Span (what a type checker could still settle). */
+  readonly unprovenReceivers: number;
 }
 
 /**
@@ -334,25 +337,28 @@ export function analyzeSanitizeExceptions(file: FileInfo, parser?: Parser, nonSp
   const hasRecord = file.source.includes("recordException");
   const hasStatus = file.source.includes("setStatus");
   let ordinal = 0;
+  let unproven = 0;
   const visit = (p: any) => {
     const node = p.node as AnyNode;
     if (hasRecord && isRecordExceptionCall(node)) {
       const checked = nonSpan?.get(ordinal++);
       const receiver = unwrapTs(node.callee).object as AnyNode;
-      const notSpan = checked ?? (receiver.type === "Super" ? undefined : nonSpanReceiverType(receiver, p, file.path, ast.program));
+      const syntax = checked !== undefined || receiver.type === "Super" ? undefined : receiverKind(receiver, p, file.path, ast.program);
+      const notSpan = checked ?? (syntax?.span === false ? syntax.typeName : undefined);
       if (notSpan !== undefined) {
         noteNonSpanCall(rw, node, notSpan);
         rw.site(RECORD_RULE, node, "noted", `${notSpan} is not an OpenTelemetry Span`);
       } else {
         const left = rewriteRecordException(rw, p);
         rw.site(RECORD_RULE, node, left ? "left" : "rewritten", left);
+        if (!left && syntax?.span !== true) unproven++;
       }
     }
     if (hasStatus && isSetStatusCall(node)) rewriteSetStatus(rw, p);
   };
   j(ast as any).find(j.CallExpression).forEach(visit);
   const result = rw.finish();
-  return { output: result?.text, result, sites: rw.sites };
+  return { output: result?.text, result, sites: rw.sites, unprovenReceivers: unproven };
 }
 
 export function sanitizeExceptionsSource(file: FileInfo, parser: Parser, nonSpan?: ReadonlyMap<number, string>): TransformResult | undefined {
@@ -370,5 +376,33 @@ export const sanitizeExceptions: FileTransform = {
   name: "sanitize-exceptions",
   prefilter: (source) => source.includes("recordException") || source.includes("setStatus"),
   prefilterTokens: ["recordException", "setStatus"],
-  transform: (file, parser, options) => sanitizeExceptionsSource(file, parser, nonSpanCallsOf(file.path, options)),
+  transform: (file, parser, options) => {
+    const nonSpan = nonSpanCallsOf(file.path, options);
+    const known = analyzedInPrepare.get(file.path);
+    analyzedInPrepare.delete(file.path);
+    // what prepare found is the answer when the type checker added nothing for the file
+    if (!nonSpan && known?.source === file.source && known.parser === parser) return known.result;
+    return sanitizeExceptionsSource(file, parser, nonSpan);
+  },
+  // the type-checked half of the Span guard, for the files where it can change the outcome
+  prepare: (context) => {
+    analyzedInPrepare.clear();
+    return prepareTypeGuard(context, rewritesRecordException);
+  },
 };
+
+/** The syntactic analyses prepare made, kept for the transform of the same text in this thread (parsed once). */
+const analyzedInPrepare = new Map<string, { source: string; parser: Parser; result: TransformResult | undefined }>();
+
+/** Whether the syntactic pass would rewrite a `recordException` call on a receiver it cannot prove is a Span (an unparsable file: no). */
+function rewritesRecordException(file: string, source: string): boolean {
+  const parser = parserFor(file);
+  if (!parser) return false;
+  try {
+    const analysis = analyzeSanitizeExceptions({ path: file, source }, parser);
+    analyzedInPrepare.set(file, { source, parser, result: analysis.result });
+    return analysis.unprovenReceivers > 0;
+  } catch {
+    return false;
+  }
+}

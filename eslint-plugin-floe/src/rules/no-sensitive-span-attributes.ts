@@ -9,7 +9,8 @@
  * `startActiveSpan(name, opts, fn)`) and of `traced({ attributes })`.
  */
 import { isSensitiveAttributeKey } from "@floe/runtime/conventions";
-import { sanitizeErrorMessage } from "@floe/runtime";
+// the sanitizer alone: the package root would load the OpenTelemetry SDK into ESLint
+import { sanitizeErrorMessage } from "@floe/runtime/sanitize";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeMember, findProperty, literalString, staticKeyName, staticMemberName, unwrapTsExpression } from "../util/ast.js";
 import { isTracedCallee } from "../util/bindings.js";

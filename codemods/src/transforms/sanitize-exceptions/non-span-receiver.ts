@@ -37,11 +37,16 @@ type Shape = { kind: "span" } | { kind: "other"; name: string } | undefined;
 const FUNCTION_BOUNDARIES = new Set(["FunctionDeclaration", "FunctionExpression", "ObjectMethod"]);
 const CLASS_NODES = new Set(["ClassDeclaration", "ClassExpression"]);
 
-/** The name of the receiver's class or interface when it is provably not a Span, else undefined. */
-export function nonSpanReceiverType(receiver: AnyNode, callPath: any, filePath: string, program: AnyNode): string | undefined {
+/**
+ * What the syntax proves about a receiver: a Span (declared with `Span` from `@opentelemetry/api`,
+ * a class implementing it, a type with every Span member), not a Span (with the type's name), or
+ * nothing (undefined).
+ */
+export function receiverKind(receiver: AnyNode, callPath: any, filePath: string, program: AnyNode): { span: true } | { span: false; typeName: string } | undefined {
   const scope: ModuleScope = { file: filePath, program };
   const shape = receiverShape(unwrapTs(receiver), callPath, scope);
-  return shape?.kind === "other" ? shape.name : undefined;
+  if (!shape) return undefined;
+  return shape.kind === "span" ? { span: true } : { span: false, typeName: shape.name };
 }
 
 function receiverShape(receiver: AnyNode, callPath: any, scope: ModuleScope): Shape {
