@@ -42,6 +42,7 @@ export {
   withIdentity,
   identityOfPackage,
   readPackageIdentity,
+  identityFromPackageJson,
   type PackageIdentity,
   type PluginIdentity,
   type PluginBaseClass,

@@ -6,6 +6,7 @@ import {
   TelemetryBackendPlugin,
   defineTracing,
   readPackageIdentity,
+  identityFromPackageJson,
   verifyPluginInstrumentation,
   withIdentity,
   type Alert,
@@ -46,6 +47,19 @@ describe("plugin identity declared once", () => {
     expect(verifyPluginInstrumentation([plugin])).toEqual([]);
   });
 
+  it("a subclass may still override a member, as a field", () => {
+    class Renamed extends PagerPlugin {
+      override readonly name = "pager-classic";
+    }
+    const renamed = new Renamed("x");
+    expect([renamed.name, renamed.version]).toEqual(["pager-classic", "3.2.1"]);
+    // assignment semantics (useDefineForClassFields: false) goes through the prototype's setter
+    const assigned = new PagerPlugin("y") as { name: string };
+    assigned.name = "assigned";
+    expect(assigned.name).toBe("assigned");
+    expect(new PagerPlugin("z").name).toBe("alert-pager");
+  });
+
   it("its operations open the kit's domain span", async () => {
     await new PagerPlugin("x").sendAlert({ title: "t" } as Alert);
     expect(testTracing.getSpan("alert.sendAlert").instrumentationScope.name).toBe("floe.alert.pager");
@@ -74,5 +88,7 @@ describe("plugin identity declared once", () => {
     }
     const exporter = new Exporter();
     expect([exporter.name, exporter.version, exporter.tracerName]).toEqual(["telemetry-x", pkg.version, undefined]);
+    expect(identityFromPackageJson(import.meta.url)).toEqual({ name: "runtime", version: pkg.version, tracerName: undefined });
+    expect(() => readPackageIdentity("file:///")).toThrow(/no package.json with a name/);
   });
 });

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { pluginNameFromPackageName } from "../conventions.js";
-import type { PluginMetadata } from "./plugin-metadata.js";
+import { defaultMember, type PluginMetadata } from "./plugin-metadata.js";
 
 /** The package a plugin ships in: package.json `name` and `version`. */
 export interface PackageIdentity {
@@ -57,10 +57,11 @@ export function withIdentity<B extends PluginBaseClass, T extends string | undef
   const { name, version, tracerName } = identity;
   abstract class Identified extends base {}
   Object.defineProperty(Identified, "name", { value: `${base.name}(${name})` });
+  // Prototype getters a subclass may still override, as an accessor or a field (assigned or defined).
   Object.defineProperties(Identified.prototype, {
-    name: { configurable: true, enumerable: false, get: () => name },
-    version: { configurable: true, enumerable: false, get: () => version },
-    tracerName: { configurable: true, enumerable: false, get: () => tracerName },
+    name: defaultMember("name", name),
+    version: defaultMember("version", version),
+    tracerName: defaultMember("tracerName", tracerName),
   });
   return Identified as unknown as IdentifiedBase<B, T>;
 }
@@ -87,4 +88,9 @@ export function readPackageIdentity(moduleUrl: string | URL): PackageIdentity {
     if (parent === dir) throw new Error(`readPackageIdentity: no package.json with a name above ${String(moduleUrl)}`);
     dir = parent;
   }
+}
+
+/** `identityOfPackage(readPackageIdentity(moduleUrl))`: a telemetry backend's whole identity, from its package.json. */
+export function identityFromPackageJson(moduleUrl: string | URL): PluginIdentity {
+  return identityOfPackage(readPackageIdentity(moduleUrl));
 }
