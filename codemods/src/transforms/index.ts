@@ -114,9 +114,10 @@ const ENTRIES: readonly TransformEntry[] = [
   {
     name: "generate-tracing",
     kind: "project",
-    summary: "writes a plugin's src/tracing.ts and tracerName override from the conventions",
+    summary: "writes a plugin's src/tracing.ts (its one identity declaration) and puts the class on tracing.Plugin(...)",
     description:
-      "For each plugin package: writes src/tracing.ts from the floe conventions, adds the plugin class's tracerName override, " +
+      "For each plugin package: writes src/tracing.ts from the floe conventions and package.json (name, version, tracer name, type), " +
+      "makes the plugin class extend tracing.Plugin(<contract>) in place of hand-written tracerName/version/name getters, " +
       "a test/tracing.test.ts skeleton when no test uses createTestTracing(), and the package.json wiring (@floe/runtime dependency, floe field).",
     paths: PACKAGE_PATHS,
     options: [TRACER_NAME_OPTION],
