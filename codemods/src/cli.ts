@@ -11,7 +11,7 @@ import { globalHelp, transformHelp } from "./cli/help.js";
 import { fileFixHints, overallFixCommand, type FixHintOptions } from "./output/fix-hints.js";
 import { formatSarif } from "./output/sarif.js";
 import { runCodemod, UsageError } from "./runner.js";
-import { listTransforms, optionsFor } from "./transforms/index.js";
+import { GENERATORS, listTransforms, optionsFor } from "./transforms/index.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -116,7 +116,15 @@ async function run(invocation: Extract<Invocation, { kind: "run" }>): Promise<nu
   return report.exitCode;
 }
 
+/** Runs a generator command (`new-plugin`), loading its module only then. */
+async function generate(name: string, args: readonly string[]): Promise<number> {
+  const entry = GENERATORS.get(name)!;
+  const mod = (await import(new URL(`transforms/${entry.module}`, import.meta.url).href)) as Record<string, unknown>;
+  return (mod[entry.exportName] as (a: readonly string[]) => Promise<number>)(args);
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] !== undefined && GENERATORS.has(argv[0])) return generate(argv[0], argv.slice(1));
   let invocation: Invocation;
   try {
     invocation = parseInvocation(argv);

@@ -28,20 +28,15 @@ export class DemoAlertPlugin extends AlertChannelPlugin {
 `;
 
 /**
- * PLUGIN after migrate: every step's edit in the one file (tracerName, the legacy span moved to the
+ * PLUGIN after migrate: every step's edit in the one file (the identity base, its own name kept, the legacy span moved to the
  * operation's conventional span with its old name kept, merged imports, sanitized exception).
  */
 const MIGRATED_PLUGIN = `import { AlertChannelPlugin, recordSanitizedException } from "@floe/runtime";
 import { trace } from "@opentelemetry/api";
-import { TRACER_NAME, tracing } from "./tracing.js";
+import { tracing } from "./tracing.js";
 
-export class DemoAlertPlugin extends AlertChannelPlugin {
-  readonly name = "demo";
-  readonly version = "1.0.0";
-
-  override get tracerName(): string {
-    return TRACER_NAME;
-  }
+export class DemoAlertPlugin extends tracing.Plugin(AlertChannelPlugin) {
+  override readonly name = "demo";
 
   @tracing.operation("sendAlert", { attributes: { "floe.legacy.span_name": "alert.send" } })
   async sendAlert(message: string): Promise<void> {

@@ -277,12 +277,22 @@ export function deriveTracerName(type: PluginType, packageName: string): string 
   return tracerNameFor(type, implementationFromPackageName(type, packageName));
 }
 
+/**
+ * The plugin name a package implies: scope and `floe-`/`plugin-` affixes dropped,
+ * `@floe/plugin-alert-slack` -> `alert-slack`, `floe-identity-okta` -> `identity-okta`.
+ */
+export function pluginNameFromPackageName(packageName: string): string {
+  return packageName
+    .replace(/^@[^/]+\//, "")
+    .toLowerCase()
+    .replace(/^(?:floe-plugin-|plugin-floe-|floe-|plugin-)/, "")
+    .replace(/-plugin$/, "");
+}
+
 /** The implementation segment a package name implies for a plugin type. */
 export function implementationFromPackageName(type: PluginType, packageName: string): string {
   const convention: CategoryConvention = CONVENTIONS[type];
-  let base = packageName.replace(/^@[^/]+\//, "").toLowerCase();
-  base = base.replace(/^(?:floe-plugin-|plugin-floe-|floe-|plugin-)/, "");
-  base = base.replace(/-plugin$/, "");
+  const base = pluginNameFromPackageName(packageName);
   const prefixes = [...convention.packagePrefixes, convention.category].sort((a, b) => b.length - a.length);
   for (const prefix of prefixes) {
     if (base.startsWith(`${prefix}-`)) return normalizeImplementation(base.slice(prefix.length + 1));
@@ -291,19 +301,46 @@ export function implementationFromPackageName(type: PluginType, packageName: str
   return normalizeImplementation(base);
 }
 
+/** What is wrong with a declared tracer name, by kind (the audit maps these to its warning codes). */
+export type TracerNameProblemCode = "NOT_INSTRUMENTED" | "MISSING" | "MALFORMED" | "CATEGORY_MISMATCH";
+
+export interface TracerNameProblem {
+  readonly code: TracerNameProblemCode;
+  readonly message: string;
+  /** The category the plugin type uses. */
+  readonly expectedCategory: string;
+  /** The parsed name, when it has the `floe.{category}.{implementation}` shape. */
+  readonly parsed?: ParsedTracerName;
+}
+
+/** The one check of a declared tracer name against a plugin type; undefined when it is valid. */
+export function tracerNameProblem(type: PluginType, tracerName: unknown): TracerNameProblem | undefined {
+  const convention = CONVENTIONS[type];
+  const expectedCategory = convention.category;
+  if (!convention.instrumented) {
+    if (tracerName === undefined) return undefined;
+    return { code: "NOT_INSTRUMENTED", expectedCategory, message: `${type} plugins are never instrumented and must not declare a tracerName` };
+  }
+  if (tracerName === undefined || tracerName === null || tracerName === "") {
+    return { code: "MISSING", expectedCategory, message: "tracerName is missing" };
+  }
+  const parsed = parseTracerName(tracerName);
+  if (!parsed) {
+    return { code: "MALFORMED", expectedCategory, message: `tracerName ${JSON.stringify(tracerName)} does not match floe.{category}.{implementation}` };
+  }
+  if (parsed.category !== expectedCategory) {
+    return {
+      code: "CATEGORY_MISMATCH", expectedCategory, parsed,
+      message: `tracerName ${JSON.stringify(tracerName)} has category "${parsed.category}" but ${type} plugins use "${expectedCategory}"`,
+    };
+  }
+  return undefined;
+}
+
 /** Problems with a declared tracer name for a plugin type; empty when it is valid. */
 export function tracerNameProblems(type: PluginType, tracerName: unknown): string[] {
-  const convention = CONVENTIONS[type];
-  if (!convention.instrumented) {
-    return tracerName === undefined ? [] : [`${type} plugins are never instrumented and must not declare a tracerName`];
-  }
-  if (tracerName === undefined || tracerName === null || tracerName === "") return ["tracerName is missing"];
-  const parsed = parseTracerName(tracerName);
-  if (!parsed) return [`tracerName ${JSON.stringify(tracerName)} does not match floe.{category}.{implementation}`];
-  if (parsed.category !== convention.category) {
-    return [`tracerName ${JSON.stringify(tracerName)} has category "${parsed.category}" but ${type} plugins use "${convention.category}"`];
-  }
-  return [];
+  const problem = tracerNameProblem(type, tracerName);
+  return problem ? [problem.message] : [];
 }
 
 /** Identifier of the codemod transform that adds a missing tracer name. */

@@ -38,6 +38,16 @@ export {
   type FloeAttributesInput,
 } from "./tracing/floe-context.js";
 export { PluginMetadata, FLOE_API_VERSION } from "./plugins/plugin-metadata.js";
+export {
+  withIdentity,
+  identityOfPackage,
+  readPackageIdentity,
+  identityFromPackageJson,
+  type PackageIdentity,
+  type PluginIdentity,
+  type PluginBaseClass,
+  type IdentifiedBase,
+} from "./plugins/plugin-identity.js";
 export * from "./contracts/index.js";
 export {
   verifyPluginInstrumentation,

@@ -75,4 +75,21 @@ describe("plugin registry", () => {
     const [declaration] = await discoverPlugins({ cwd: path.join(root, "nowhere"), packageDirs: [dir] }).then((all) => all.filter((d) => d.packageName === "broken"));
     await expect(loadPlugin(declaration!)).rejects.toThrow(/does not export/);
   });
+
+  it("reports an IDENTITY_MISMATCH when the class and package.json disagree, keeping both values", async () => {
+    const dir = path.join(root, "drifted");
+    await writePackage(
+      dir,
+      { name: "floe-alert-drifted", version: "2.1.0", type: "module", main: "index.js", floe: { plugin: "Drifted", type: "ALERT_CHANNEL", tracerName: "floe.alert.drifted" } },
+      `export class Drifted { get name() { return "alert-drifted"; } get version() { return "2.0.0"; } get pluginType() { return "ALERT_CHANNEL"; } get tracerName() { return "floe.alert.other"; } }`,
+    );
+    const records: Record<string, unknown>[] = [];
+    const registry = new PluginRegistry({ cwd: os.tmpdir(), packageDirs: [dir], logger: { warn: (r) => records.push(r) } });
+    await registry.loadAll();
+    expect(registry.get("alert-drifted")).toMatchObject({ version: "2.0.0", packageVersion: "2.1.0", tracerName: "floe.alert.other", declaredTracerName: "floe.alert.drifted" });
+    expect(registry.warnings.map((w) => [w.plugin, w.code])).toEqual([["alert-drifted", "IDENTITY_MISMATCH"]]);
+    expect(registry.warnings[0]!.message).toContain("version: package.json 2.1.0, class 2.0.0");
+    expect(registry.warnings[0]!.message).toContain("tracerName: package.json floe.alert.drifted, class floe.alert.other");
+    expect(records).toEqual([expect.objectContaining({ stage: "load", code: "IDENTITY_MISMATCH", plugin: "alert-drifted" })]);
+  });
 });

@@ -53,7 +53,10 @@ describe("floe-codemod migrate on a legacy plugin", () => {
     expect(pluginSource).not.toContain("@floe/iceberg/telemetry");
     expect(pluginSource).toContain("recordSanitizedException(");
     expect(pluginSource).toContain("sanitizeErrorMessage(");
-    expect(pluginSource).toMatch(/get tracerName\(\)/);
+    // identity declared once: the class extends the tracing kit's base, no hand-written getters remain
+    expect(pluginSource).toMatch(/extends tracing\.Plugin\(\w+\)/);
+    expect(pluginSource).not.toMatch(/get (?:tracerName|version)\(\)/);
+    expect(current("src/tracing.ts").toString("utf8")).toMatch(/package: \{ name: "[^"]+", version: "[^"]+" \},/);
     expect(current("src/tracing.ts").toString("utf8")).toContain('export const TRACER_NAME = "floe.alert.pagerduty";');
     const retry = current("src/retry.ts");
     expect([...retry.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

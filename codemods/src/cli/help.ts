@@ -3,7 +3,7 @@
  * the global `--help` and each transform's `<transform> --help` (usage, what
  * the paths mean, its options, an example, exit codes).
  */
-import { DOCS_URL, optionsFor, PIPELINES, TRANSFORMS, type TransformOption } from "../transforms/index.js";
+import { DOCS_URL, GENERATORS, optionsFor, PIPELINES, TRANSFORMS, type TransformOption } from "../transforms/index.js";
 import { COMMON_OPTIONS, EXIT_CODES, type CommonOption } from "./options.js";
 
 const WIDTH = 100;
@@ -41,13 +41,14 @@ export function globalHelp(): string {
     ...[...PIPELINES.values()].map((p): [string, string] => [p.name, p.summary]),
     ["list", "describe the transforms (--json for machines)"],
     ["merge-sarif", "merge the SARIF logs of check --shard i/n runs into one (printed on stdout)"],
+    ...[...GENERATORS.values()].map((g): [string, string] => [g.name, g.summary]),
   ];
   const transformOptions = [...new Map([...TRANSFORMS.values()].flatMap((t) => t.options.map((o) => [o.flag, { o, t: t.name }]))).values()];
   return `Usage: floe-codemod <transform> [paths...] [options]
        floe-codemod <transform> --help
        floe-codemod list [--json]
        floe-codemod merge-sarif <shard.sarif...>
-
+${[...GENERATORS.values()].map((g) => `       ${g.usage}\n`).join("")}
 Transforms:
 ${rows.map(([name, summary]) => `  ${name.padEnd(24)}${wrap(summary, 26)}`).join("\n")}
 

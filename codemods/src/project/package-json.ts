@@ -20,6 +20,8 @@ export interface PackageJsonInfo {
   /** Normalised text (LF, no BOM). */
   readonly text: string;
   readonly name: string;
+  /** `version`, or undefined when the package has none (the generated identity then says 0.0.0). */
+  readonly version: string | undefined;
   readonly isModule: boolean;
   /** The `floe` field, or undefined when the package has none. */
   readonly floe: FloeField | undefined;
@@ -78,6 +80,7 @@ export async function readPackageJson(packageDir: string, read: TextReader = rea
     path: file,
     text,
     name: typeof data.name === "string" ? data.name : path.basename(packageDir),
+    version: typeof data.version === "string" && data.version !== "" ? data.version : undefined,
     isModule: data.type === "module",
     floe: parseFloeField(data.floe, file),
     dependencies: stringRecord(data.dependencies, `${file}: dependencies`),

@@ -7,6 +7,8 @@
  * or through local classes in any file of the package. Its type comes from
  * the per-type base class, else from a `pluginType` getter or property
  * (`PluginType.X` or a string literal), else from package.json `floe.type`.
+ * An identity base around the runtime class (`tracing.Plugin(AlertChannelPlugin)`,
+ * `withIdentity(TelemetryBackendPlugin, ...)`) counts as that class.
  */
 import path from "node:path";
 import { Node, SyntaxKind, type ClassDeclaration, type Expression, type SourceFile } from "ts-morph";
@@ -33,10 +35,15 @@ export interface PluginClassInfo {
   readonly localChain: readonly ClassDeclaration[];
   /** The `@floe/runtime` class the chain ends in. */
   readonly runtimeBase: string;
+  /** How the last class of the chain names it: `tracing.Plugin(X)`, `withIdentity(X, ...)`, or `X` itself. */
+  readonly identityBase: IdentityBaseKind;
 }
 
+/** `kit`: `<tracing kit>.Plugin(X)`; `withIdentity`: `withIdentity(X, ...)` from @floe/runtime; `none`: `X` itself. */
+export type IdentityBaseKind = "kit" | "withIdentity" | "none";
+
 type BaseResolution =
-  | { readonly kind: "runtime"; readonly name: string }
+  | { readonly kind: "runtime"; readonly name: string; readonly identityBase: IdentityBaseKind }
   | { readonly kind: "local"; readonly declaration: ClassDeclaration }
   | undefined;
 
@@ -93,11 +100,29 @@ function resolveBase(declaration: ClassDeclaration): BaseResolution {
   if (!heritage) return undefined;
   const expression = heritage.getExpression();
   const runtimeName = runtimeExportName(expression);
-  if (runtimeName !== undefined) return { kind: "runtime", name: runtimeName };
+  if (runtimeName !== undefined) return { kind: "runtime", name: runtimeName, identityBase: "none" };
+  const identity = identityBaseCall(expression);
+  if (identity) return { kind: "runtime", ...identity };
   if (Node.isIdentifier(expression)) {
     const local = localClass(declaration.getSourceFile(), expression.getText());
     if (local) return { kind: "local", declaration: local };
   }
+  return undefined;
+}
+
+/** `tracing.Plugin(X)` or `withIdentity(X, ...)` around a runtime class `X`. */
+export function identityBaseCall(expression: Expression): { name: string; identityBase: IdentityBaseKind } | undefined {
+  if (!Node.isCallExpression(expression)) return undefined;
+  let [first] = expression.getArguments();
+  // `tracing.Plugin(DbtPlugin<DbtManifest>)`: an instantiation expression around the class
+  if (first && Node.isExpressionWithTypeArguments(first)) first = first.getExpression();
+  const name = first && Node.isExpression(first) ? runtimeExportName(first) : undefined;
+  if (name === undefined) return undefined;
+  const callee = expression.getExpression();
+  if (Node.isPropertyAccessExpression(callee) && callee.getName() === "Plugin" && Node.isIdentifier(callee.getExpression())) {
+    return { name, identityBase: "kit" };
+  }
+  if (runtimeExportName(callee) === "withIdentity") return { name, identityBase: "withIdentity" };
   return undefined;
 }
 
@@ -108,14 +133,16 @@ function isPluginBase(name: string): boolean {
 /** Local chain and runtime base of a class, or undefined when it is no plugin class. */
 function pluginAncestry(
   declaration: ClassDeclaration,
-): { chain: ClassDeclaration[]; runtimeBase: string } | undefined {
+): { chain: ClassDeclaration[]; runtimeBase: string; identityBase: IdentityBaseKind } | undefined {
   const chain: ClassDeclaration[] = [];
   let current: ClassDeclaration | undefined = declaration;
   while (current && !chain.includes(current)) {
     chain.push(current);
     const base = resolveBase(current);
     if (!base) return undefined;
-    if (base.kind === "runtime") return isPluginBase(base.name) ? { chain, runtimeBase: base.name } : undefined;
+    if (base.kind === "runtime") {
+      return isPluginBase(base.name) ? { chain, runtimeBase: base.name, identityBase: base.identityBase } : undefined;
+    }
     current = base.declaration;
   }
   return undefined;
@@ -227,5 +254,6 @@ export function findPluginClass(pkg: PackageProject): PluginClassInfo | undefine
     typeSource: fromBase ? "base-class" : fromMember ? "pluginType-member" : "package.json",
     localChain: ancestry.chain,
     runtimeBase: ancestry.runtimeBase,
+    identityBase: ancestry.identityBase,
   };
 }

@@ -1,16 +1,16 @@
 /**
  * generate-tracing: for each plugin package, writes `src/tracing.ts` (or
- * `.js`) from the floe conventions, makes the plugin class return its
- * TRACER_NAME, adds a tracing test skeleton when the package has no tracing
+ * `.js`) from the floe conventions and package.json (the plugin's one
+ * identity declaration), makes the plugin class extend
+ * `tracing.Plugin(<contract>)` in place of hand-written identity getters, adds a tracing test skeleton when the package has no tracing
  * test, and makes sure package.json depends on `@floe/runtime` and declares
  * the plugin for the registry. Telemetry backends are left alone.
  * Idempotent: only files whose content changes are returned.
  */
 import path from "node:path";
 import { Node } from "ts-morph";
-import { CONVENTIONS } from "@floe/runtime/conventions";
+import { CONVENTIONS, pluginNameFromPackageName } from "@floe/runtime/conventions";
 import type { FileChange, ProjectTransform, ProjectTransformContext } from "../core/types.js";
-import { hasTopLevelBinding } from "../project/bindings.js";
 import { exportNameOf } from "../project/exports.js";
 import { ensureNamedImports } from "../project/imports.js";
 import { relativeSpecifier } from "../project/module-specifiers.js";
@@ -19,7 +19,7 @@ import { findPluginClass, type PluginClassInfo } from "../project/plugin-class.j
 import { runPerPackage } from "../project/run-per-package.js";
 import { overlayReader, type TextReader } from "../project/source-text.js";
 import { resolveTracerName } from "./generate-tracing/tracer-name.js";
-import { ensureTracerNameMember, TRACER_NAME_CONSTANT } from "./generate-tracing/tracer-name-member.js";
+import { ensureIdentityBase, TRACING_KIT } from "./generate-tracing/identity-base.js";
 import { renderTracingModule } from "./generate-tracing/tracing-template.js";
 import { updatePackageJson } from "./generate-tracing/package-wiring.js";
 import { renderTracingTest } from "./generate-tracing/test-template.js";
@@ -99,12 +99,14 @@ export async function generateTracingForPackage(
   });
   const language = pkg.language;
   const tracingPath = pkg.tracingModulePath;
+  const packageVersion = pkg.packageJson.version ?? "0.0.0";
   pkg.assertEsm(tracingPath);
   pkg.assertEsm(plugin.sourceFile.getFilePath());
   await pkg.setSourceFile(
     tracingPath,
     renderTracingModule({
       packageName: pkg.packageJson.name,
+      packageVersion,
       tracerName,
       pluginType: plugin.pluginType,
       attributes: pkg.packageJson.floe?.attributes,
@@ -114,15 +116,12 @@ export async function generateTracingForPackage(
   const notes: string[] = [];
   const addedTest = await addTracingTest(pkg, plugin, tracerName);
   await updatePackageJson(pkg, plugin, { addedTest, notes });
-  for (const note of notes) process.stderr.write(`floe-codemod generate-tracing: ${pkg.packageJson.name}: ${note}\n`);
 
   // Last: editing imports re-parses the file and invalidates the class node.
-  const classFile = plugin.sourceFile;
-  if (ensureTracerNameMember(plugin, tracerName, language) === "uses-constant") {
-    if (!hasTopLevelBinding(classFile, TRACER_NAME_CONSTANT)) {
-      ensureNamedImports(classFile, tracingPath, [TRACER_NAME_CONSTANT]);
-    }
-  }
+  const identity = { name: pluginNameFromPackageName(pkg.packageJson.name), version: packageVersion, tracerName };
+  const importer = ensureIdentityBase(plugin, identity, tracingPath, language, notes);
+  if (importer) ensureNamedImports(importer, tracingPath, [TRACING_KIT]);
+  for (const note of notes) process.stderr.write(`floe-codemod generate-tracing: ${pkg.packageJson.name}: ${note}\n`);
   return pkg.changes();
 }
 

@@ -114,9 +114,10 @@ const ENTRIES: readonly TransformEntry[] = [
   {
     name: "generate-tracing",
     kind: "project",
-    summary: "writes a plugin's src/tracing.ts and tracerName override from the conventions",
+    summary: "writes a plugin's src/tracing.ts (its one identity declaration) and puts the class on tracing.Plugin(...)",
     description:
-      "For each plugin package: writes src/tracing.ts from the floe conventions, adds the plugin class's tracerName override, " +
+      "For each plugin package: writes src/tracing.ts from the floe conventions and package.json (name, version, tracer name, type), " +
+      "makes the plugin class extend tracing.Plugin(<contract>) in place of hand-written tracerName/version/name getters, " +
       "a test/tracing.test.ts skeleton when no test uses createTestTracing(), and the package.json wiring (@floe/runtime dependency, floe field).",
     paths: PACKAGE_PATHS,
     options: [TRACER_NAME_OPTION],
@@ -142,6 +143,36 @@ const ENTRIES: readonly TransformEntry[] = [
     exportName: "instrumentOperations",
   },
 ];
+
+/** A command that creates files rather than transforming paths. */
+export interface GeneratorEntry {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly example: string;
+  /** The module, relative to this file, and the function it exports. */
+  readonly module: string;
+  readonly exportName: string;
+}
+
+export const NEW_PLUGIN: GeneratorEntry = {
+  name: "new-plugin",
+  usage: "floe-codemod new-plugin <category> <impl> [--dir <folder>]",
+  summary: "scaffolds plugins/<category>-<impl>: passes lint, check and the platform contract as created",
+  description:
+    "Creates the package @floe/plugin-<category>-<impl> in <folder> (default: plugins): package.json with its floe block, " +
+    "tsconfigs and vitest config extending the repo's, the plugin class on tracing.Plugin(<contract>) with every operation of " +
+    "the conventions in its domain span (throwing NotImplementedError until implemented), and, through generate-tracing, " +
+    "src/tracing.ts and test/tracing.test.ts. <category> is a package prefix of the conventions (alert, secrets, rbac, " +
+    "network-security, semantic, ...). Never overwrites an existing folder.",
+  example: "floe-codemod new-plugin alert pagerduty",
+  module: "../new-plugin/command.js",
+  exportName: "newPluginCommand",
+};
+
+/** Commands besides the transforms: only new-plugin. */
+export const GENERATORS: ReadonlyMap<string, GeneratorEntry> = new Map([[NEW_PLUGIN.name, NEW_PLUGIN]]);
 
 export const TRANSFORMS: ReadonlyMap<string, TransformEntry> = new Map(ENTRIES.map((e) => [e.name, e]));
 

@@ -10,7 +10,7 @@
  * backends are left alone. Idempotent.
  */
 import { CONVENTIONS, deriveTracerName, RUNTIME_MODULE } from "@floe/runtime/conventions";
-import type { ClassDeclaration, MethodDeclaration, SourceFile } from "ts-morph";
+import { Node, type ClassDeclaration, type MethodDeclaration, type SourceFile } from "ts-morph";
 import type { FileChange, ProjectTransform } from "../core/types.js";
 import { hasTopLevelBinding } from "../project/bindings.js";
 import { ensureNamedImports, importsName } from "../project/imports.js";
@@ -73,8 +73,8 @@ function assertNameFree(sourceFile: SourceFile, tracingPath: string, name: strin
 
 /** The tracer name the package's tracing module declares, else the conventional one. */
 function tracerNameOf(pkg: PackageProject, tracingPath: string, plugin: PluginClassInfo): string {
-  const text = pkg.project.getSourceFile(tracingPath)?.getFullText();
-  const declared = text && /export const TRACER_NAME = "([^"]+)"/.exec(text)?.[1];
+  const initializer = pkg.project.getSourceFile(tracingPath)?.getVariableDeclaration("TRACER_NAME")?.getInitializer();
+  const declared = initializer && Node.isStringLiteral(initializer) ? initializer.getLiteralValue() : undefined;
   return declared || pkg.packageJson.floe?.tracerName || deriveTracerName(plugin.pluginType, pkg.packageJson.name);
 }
 

@@ -73,8 +73,9 @@ describe("project transforms in a pipeline", () => {
     expect(instrumented.map((c) => path.relative(dir, c.path))).toEqual(["src/opsgenie-plugin.ts"]);
     const plugin = instrumented[0]!.content;
     // generate-tracing's edits survive (they exist only in the overlay), with instrument-operations' on top.
-    expect(plugin).toContain('import { TRACER_NAME, tracing } from "./tracing.js";');
-    expect(plugin).toContain("  override get tracerName(): string {\n    return TRACER_NAME;\n  }\n");
+    expect(plugin).toContain('import { tracing } from "./tracing.js";');
+    expect(plugin).toContain("export class OpsgenieAlertPlugin extends tracing.Plugin(PluginMetadata) {");
+    expect(plugin).not.toContain("get tracerName()");
     expect(plugin).toContain('  @tracing.operation("sendAlert")\n  async sendAlert(');
     remember(instrumented);
 

@@ -2,8 +2,10 @@
  * `floe/valid-tracer-name`: a plugin's declared tracer name follows
  * `floe.{category}.{implementation}` and its category is the one the
  * conventions assign to the plugin's type (`RBAC` -> `security`, ...).
- * Telemetry backends must not declare one. Values that cannot be known
- * statically are not reported.
+ * Telemetry backends must not declare one. The same holds where a generated
+ * tracing module declares it, `defineTracing({ tracerName, pluginType })`
+ * (the declaration `tracing.Plugin(...)` classes take theirs from). Values
+ * that cannot be known statically are not reported.
  */
 import {
   CONVENTIONS,
@@ -19,7 +21,8 @@ import { literalString, unwrapTsExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
 import { mentionsAny } from "../util/text-prefilter.js";
 import { packageNameOfFile } from "../util/package-json.js";
-import { analyzePluginClass, memberValue } from "../util/plugin-class.js";
+import { isBindingTo } from "../util/bindings.js";
+import { analyzePluginClass, memberValue, pluginTypeFromExpression } from "../util/plugin-class.js";
 import { staticString } from "../util/static-string.js";
 
 export const RULE_NAME = "valid-tracer-name";
@@ -47,7 +50,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    if (!mentionsAny(context, ["extends"])) return {};
+    if (!mentionsAny(context, ["extends", "defineTracing"])) return {};
     function check(node: ClassNode): void {
       const info = analyzePluginClass(context, node);
       if (!info?.tracerMember) return;
@@ -97,6 +100,34 @@ export default createRule<[], MessageIds>({
       ];
     }
 
-    return { ClassDeclaration: check, ClassExpression: check };
+    /** `defineTracing({ tracerName, pluginType, ... })` from @floe/runtime: the kit's declared name. */
+    function checkDefineTracing(node: TSESTree.CallExpression): void {
+      if (!isBindingTo(context, node.callee, "runtime", "defineTracing")) return;
+      const spec = node.arguments[0];
+      if (spec?.type !== AST_NODE_TYPES.ObjectExpression) return;
+      const property = (key: string) =>
+        spec.properties.find(
+          (p): p is TSESTree.Property =>
+            p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === key,
+        );
+      const nameNode = property("tracerName")?.value;
+      const typeNode = property("pluginType")?.value;
+      if (!nameNode || nameNode.type === AST_NODE_TYPES.AssignmentPattern || !typeNode) return;
+      const value = staticString(context, nameNode);
+      const type = typeNode.type === AST_NODE_TYPES.AssignmentPattern ? undefined : pluginTypeFromExpression(context, typeNode);
+      if (value === undefined || type === undefined || !isInstrumentedType(type)) return;
+      const parsed = parseTracerName(value);
+      if (!parsed) {
+        context.report({ node: nameNode, messageId: "invalidFormat", data: { value } });
+      } else if (tracerNameProblems(type, value).length > 0) {
+        context.report({
+          node: nameNode,
+          messageId: "wrongCategory",
+          data: { value, category: parsed.category, type, expected: CONVENTIONS[type].category },
+        });
+      }
+    }
+
+    return { ClassDeclaration: check, ClassExpression: check, CallExpression: checkDefineTracing };
   },
 });

@@ -2,8 +2,11 @@
  * Recognises floe plugin classes and what they declare: a class is a plugin
  * when it extends `PluginMetadata` or one of the per-type contracts
  * (`CONVENTIONS[t].baseClass`) imported from `@floe/runtime`, directly, through
- * an alias or namespace, or through other classes of the same file. Its plugin
- * type comes from its own `pluginType` member, else from the nearest base.
+ * an alias or namespace, or through other classes of the same file. A class
+ * extending `tracing.Plugin(<contract>)` (the base a generated tracing module's
+ * `defineTracing` kit builds) or `withIdentity(<contract>, identity)` is one
+ * too, and its identity (tracer name included, for the kit) is declared there.
+ * Its plugin type comes from its own `pluginType` member, else from the nearest base.
  */
 import { CONVENTIONS, PLUGIN_TYPES, isPluginType, type PluginType } from "@floe/runtime/conventions";
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
@@ -25,8 +28,41 @@ export interface PluginClassInfo {
   readonly pluginType: PluginType | undefined;
   /** The class's own `tracerName` member, if declared. */
   readonly tracerMember: ClassMember | undefined;
-  /** Whether a same-file base class already declares `tracerName`. */
+  /** Whether a base already declares `tracerName` (a same-file class, or the tracing kit's `Plugin(...)`). */
   readonly inheritsTracerName: boolean;
+}
+
+/** The runtime contract an identity base wraps, and whether that base declares the tracer name. */
+interface IdentityBase {
+  readonly contract: string;
+  readonly declaresTracerName: boolean;
+}
+
+/**
+ * `kit.Plugin(Contract)` (the kit being any binding: the import of `./tracing.js`, or a local
+ * `defineTracing(...)` result; defineTracing requires a tracer name) or `withIdentity(Contract, {...})`
+ * from @floe/runtime (declares one when its object literal has a `tracerName` property).
+ */
+function identityBase(context: AnyContext, superClass: TSESTree.Node): IdentityBase | undefined {
+  const expr = unwrapTsExpression(superClass);
+  if (expr.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const [first, second] = expr.arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const contract = resolveBinding(context, first);
+  if (contract?.kind !== "runtime" || !PLUGIN_BASES.has(contract.name)) return undefined;
+  const callee = unwrapTsExpression(expr.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && staticMemberName(callee) === "Plugin") {
+    const kit = unwrapTsExpression(callee.object);
+    if (kit.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return ASTUtils.findVariable(context.sourceCode.getScope(kit), kit) ? { contract: contract.name, declaresTracerName: true } : undefined;
+  }
+  if (isBindingTo(context, callee, "runtime", "withIdentity")) {
+    const declaresTracerName =
+      second?.type === AST_NODE_TYPES.ObjectExpression &&
+      second.properties.some((p) => p.type === AST_NODE_TYPES.Property && staticKeyName(p) === "tracerName");
+    return { contract: contract.name, declaresTracerName };
+  }
+  return undefined;
 }
 
 /** The class's own non-static member with a given name (getter, method, property, accessor). */
@@ -65,7 +101,7 @@ export function memberValue(member: ClassMember): TSESTree.Expression | undefine
   return undefined;
 }
 
-function pluginTypeFromExpression(context: AnyContext, node: TSESTree.Node, depth = 0): PluginType | undefined {
+export function pluginTypeFromExpression(context: AnyContext, node: TSESTree.Node, depth = 0): PluginType | undefined {
   const expr = unwrapTsExpression(node);
   const literal = literalString(expr);
   if (literal !== undefined) return isPluginType(literal) ? literal : undefined;
@@ -121,6 +157,11 @@ function analyzeClass(context: AnyContext, node: ClassNode, seen: Set<ClassNode>
   seen.add(node);
   const tracerMember = findOwnMember(node, "tracerName");
 
+  const identified = identityBase(context, node.superClass);
+  if (identified) {
+    const pluginType = BASE_CLASS_TYPES.get(identified.contract) ?? ownPluginType(context, node);
+    return { pluginType, tracerMember, inheritsTracerName: identified.declaresTracerName };
+  }
   const imported = resolveBinding(context, node.superClass);
   if (imported?.kind === "runtime" && PLUGIN_BASES.has(imported.name)) {
     // A per-type base fixes the type (TypeScript rejects a conflicting override); only PluginMetadata needs the class's own.

@@ -31,9 +31,19 @@ runRule(ruleTester, RULE_NAME, rule, {
     'import { PluginMetadata } from "@floe/runtime";\ndeclare global { class GlobalPlugin extends PluginMetadata {} }\nexport {};',
     'import { PluginMetadata } from "@floe/runtime";\ndeclare namespace NS { namespace Inner { class P extends PluginMetadata {} } }',
     "export default class extends Object {}",
+    // the identity (tracer name included) is declared once, by the tracing kit the base comes from
+    'import { AlertChannelPlugin } from "@floe/runtime";\nimport { tracing } from "./tracing.js";\nexport class A extends tracing.Plugin(AlertChannelPlugin) {}',
+    'import { withIdentity, SecretsPlugin } from "@floe/runtime";\nexport class A extends withIdentity(SecretsPlugin, { name: "a", version: "1.0.0", tracerName: "floe.secrets.a" }) {}',
+    'import { withIdentity, TelemetryBackendPlugin } from "@floe/runtime";\nexport class T extends withIdentity(TelemetryBackendPlugin, { name: "t", version: "1.0.0" }) {}',
     "class A { static tracerName = 1; }",
   ],
   invalid: [
+    {
+      // an identity base without a tracer name, for an instrumented type
+      code: 'import { withIdentity, SecretsPlugin } from "@floe/runtime";\nexport class A extends withIdentity(SecretsPlugin, { name: "a", version: "1.0.0" }) {}',
+      output: null,
+      errors: [{ messageId: "missingTracerName", line: 2, column: 14, suggestions: [] }],
+    },
     {
       filename: PAGERDUTY_FILE,
       code: `import { AlertChannelPlugin } from "@floe/runtime";\n\nexport class PagerDutyPlugin extends AlertChannelPlugin {\n  ${BODY}\n}`,

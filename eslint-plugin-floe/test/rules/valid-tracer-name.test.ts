@@ -92,3 +92,26 @@ runRule(typedRuleTester, `${RULE_NAME} (typed)`, rule, {
     },
   ],
 });
+
+// The generated tracing module's declaration: the one `tracing.Plugin(...)` classes take their name from.
+const DEFINE = 'import { defineTracing, PluginType } from "@floe/runtime";\n';
+runRule(ruleTester, RULE_NAME, rule, {
+  valid: [
+    `${DEFINE}export const TRACER_NAME = "floe.alert.pager";\nexport const tracing = defineTracing({ package: { name: "p", version: "1.0.0" }, tracerName: TRACER_NAME, pluginType: PluginType.ALERT_CHANNEL });`,
+    `${DEFINE}defineTracing({ tracerName: "floe.security.rbac", pluginType: PluginType.RBAC });`,
+    // not the runtime's defineTracing
+    'function defineTracing(o: object) { return o; }\ndefineTracing({ tracerName: "nope", pluginType: "SECRETS" });',
+  ],
+  invalid: [
+    {
+      code: `${DEFINE}export const TRACER_NAME = "floe.alert.pager";\nexport const tracing = defineTracing({ tracerName: TRACER_NAME, pluginType: PluginType.SECRETS });`,
+      output: null,
+      errors: [{ messageId: "wrongCategory", data: { value: "floe.alert.pager", category: "alert", type: "SECRETS", expected: "secrets" }, line: 3, column: 52 }],
+    },
+    {
+      code: `${DEFINE}defineTracing({ tracerName: "Floe.Alert", pluginType: PluginType.ALERT_CHANNEL });`,
+      output: null,
+      errors: [{ messageId: "invalidFormat", line: 2, column: 29 }],
+    },
+  ],
+});

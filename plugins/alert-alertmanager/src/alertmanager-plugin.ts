@@ -18,21 +18,11 @@ import { alertmanagerConfigSchema, type AlertmanagerConfig, type AlertmanagerCon
 import { AlertmanagerRejectedError, AlertmanagerTimeoutError, AlertmanagerUnreachableError } from "./errors.js";
 import { invalidLabelNames, toPostableAlert } from "./payload.js";
 import { assertAlertsAccepted, errorForStatus } from "./responses.js";
-import { ATTRIBUTES, TRACER_NAME, alertSpan } from "./tracing.js";
+import { ATTRIBUTES, alertSpan, tracing } from "./tracing.js";
 
 const CHANNEL = "alertmanager";
 
-export class AlertmanagerAlertPlugin extends AlertChannelPlugin {
-  override get name(): string {
-    return "alert-alertmanager";
-  }
-  override get version(): string {
-    return "0.1.0";
-  }
-  override get tracerName(): string {
-    return TRACER_NAME;
-  }
-
+export class AlertmanagerAlertPlugin extends tracing.Plugin(AlertChannelPlugin) {
   private readonly config: AlertmanagerConfig;
   private readonly baseUrl: URL;
   /** `host:port` of Alertmanager: what spans and errors name as the destination. */

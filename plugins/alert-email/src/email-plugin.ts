@@ -20,7 +20,7 @@ import {
 import { emailConfigSchema, type EmailConfig, type EmailConfigInput } from "./config.js";
 import { EmailError, toEmailError } from "./errors.js";
 import { renderEmail } from "./message.js";
-import { ATTRIBUTES, TRACER_NAME, alertSpan } from "./tracing.js";
+import { ATTRIBUTES, alertSpan, tracing } from "./tracing.js";
 
 const CHANNEL = "email";
 
@@ -37,17 +37,7 @@ function authSecrets(auth: EmailConfig["auth"]): string[] {
   return [auth.pass, b64(`\u0000${auth.user}\u0000${auth.pass}`), b64(auth.pass)];
 }
 
-export class EmailAlertPlugin extends AlertChannelPlugin {
-  override get name(): string {
-    return "alert-email";
-  }
-  override get version(): string {
-    return "0.1.0";
-  }
-  override get tracerName(): string {
-    return TRACER_NAME;
-  }
-
+export class EmailAlertPlugin extends tracing.Plugin(AlertChannelPlugin) {
   private readonly config: EmailConfig;
   /** `host:port` of the SMTP server: what spans and errors name as the destination. */
   readonly destination: string;

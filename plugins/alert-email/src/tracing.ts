@@ -10,6 +10,7 @@ import { defineTracing, PluginType } from "@floe/runtime";
 export const TRACER_NAME = "floe.alert.email";
 
 export const tracing = defineTracing({
+  package: { name: "@floe/plugin-alert-email", version: "0.1.0" },
   tracerName: TRACER_NAME,
   pluginType: PluginType.ALERT_CHANNEL,
   attributes: {

@@ -25,23 +25,13 @@ import {
 import { buildSlackMessage } from "./blocks.js";
 import { slackConfigSchema, type SlackConfig, type SlackConfigInput } from "./config.js";
 import { SlackError, SlackRateLimitedError, SlackTimeoutError, SlackUnreachableError, slackErrorFor } from "./errors.js";
-import { ATTRIBUTES, TRACER_NAME, alertSpan } from "./tracing.js";
+import { ATTRIBUTES, alertSpan, tracing } from "./tracing.js";
 
 const CHANNEL = "slack";
 /** Answers a live webhook gives to an empty payload: it exists, it just has nothing to post. */
 const ALIVE_ANSWERS = new Set(["no_text", "invalid_payload", "missing_text_or_fallback_or_attachments"]);
 
-export class SlackAlertPlugin extends AlertChannelPlugin {
-  override get name(): string {
-    return "alert-slack";
-  }
-  override get version(): string {
-    return "0.1.0";
-  }
-  override get tracerName(): string {
-    return TRACER_NAME;
-  }
-
+export class SlackAlertPlugin extends tracing.Plugin(AlertChannelPlugin) {
   private readonly config: SlackConfig;
   /** The channel name: the only destination spans and errors mention. */
   readonly destination: string;

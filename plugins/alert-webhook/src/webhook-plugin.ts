@@ -21,7 +21,7 @@ import { WebhookError } from "./errors.js";
 import { attemptDelivery } from "./http.js";
 import { pingDocument, toAlertDocument } from "./payload.js";
 import { signWebhook } from "./signature.js";
-import { ATTRIBUTES, TRACER_NAME, alertSpan } from "./tracing.js";
+import { ATTRIBUTES, alertSpan, tracing } from "./tracing.js";
 
 const CHANNEL = "webhook";
 const USER_AGENT = "floe-alert-webhook/0.1.0";
@@ -35,17 +35,7 @@ function urlSecrets(raw: string): string[] {
   return parts.filter((part) => part.length >= 6);
 }
 
-export class WebhookAlertPlugin extends AlertChannelPlugin {
-  override get name(): string {
-    return "alert-webhook";
-  }
-  override get version(): string {
-    return "0.1.0";
-  }
-  override get tracerName(): string {
-    return TRACER_NAME;
-  }
-
+export class WebhookAlertPlugin extends tracing.Plugin(AlertChannelPlugin) {
   private readonly config: WebhookConfig;
   /** The receiver's `host:port`: the only part of the URL spans and errors mention. */
   readonly destination: string;

@@ -21,7 +21,7 @@ import {
 import { assertNamespace, displayNamespace, encodeNamespace, NAMESPACE_SEPARATOR } from "./namespace.js";
 import { TokenProvider } from "./oauth.js";
 import { RestClient, expectShape, type RequestOptions, type RestResponse } from "./rest-client.js";
-import { ATTRIBUTES, TRACER_NAME, catalogSpan } from "./tracing.js";
+import { ATTRIBUTES, catalogSpan, tracing } from "./tracing.js";
 
 /** What `/v1/config` resolved to for the configured warehouse. */
 export interface ResolvedCatalogConfig {
@@ -30,7 +30,7 @@ export interface ResolvedCatalogConfig {
   endpoints: string[] | undefined;
 }
 
-export class PolarisCatalogPlugin extends CatalogPlugin<IcebergTable, CreateTableSpec> {
+export class PolarisCatalogPlugin extends tracing.Plugin(CatalogPlugin<IcebergTable, CreateTableSpec>) {
   readonly config: PolarisConfig;
   private readonly client: RestClient;
   private readonly tokens: TokenProvider | undefined;
@@ -46,16 +46,6 @@ export class PolarisCatalogPlugin extends CatalogPlugin<IcebergTable, CreateTabl
     this.tokens = this.config.credential
       ? new TokenProvider(this.client, this.config.credential, this.config.scope, this.config.tokenRefreshMarginSeconds * 1000)
       : undefined;
-  }
-
-  override get name(): string {
-    return "catalog-polaris";
-  }
-  override get version(): string {
-    return "0.1.0";
-  }
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   private get floeContext() {

@@ -11,11 +11,11 @@ import { DuckDBClosedError, DuckDBComputeError, DuckDBQueryError, messageOf } fr
 import { duckdbProfiles } from "./profiles.js";
 import { plainRow } from "./row-values.js";
 import { DuckDBSessionSlot } from "./session-slot.js";
-import { ATTRIBUTES, computeSpan, TRACER_NAME } from "./tracing.js";
+import { ATTRIBUTES, computeSpan, tracing } from "./tracing.js";
 
 const ENGINE = "duckdb";
 
-export class DuckDBComputePlugin extends ComputePlugin {
+export class DuckDBComputePlugin extends tracing.Plugin(ComputePlugin) {
   readonly config: ResolvedDuckDBComputeConfig;
   private readonly session: DuckDBSessionSlot;
   private closed = false;
@@ -24,18 +24,6 @@ export class DuckDBComputePlugin extends ComputePlugin {
     super();
     this.config = parseConfig(config);
     this.session = new DuckDBSessionSlot(this.config);
-  }
-
-  override get name(): string {
-    return "compute-duckdb";
-  }
-
-  override get version(): string {
-    return "0.1.0";
-  }
-
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   private get floeContext() {

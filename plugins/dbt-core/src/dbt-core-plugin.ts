@@ -8,26 +8,14 @@ import type { DbtManifest } from "./artifacts.js";
 import { parseDbtCliConfig, type DbtCliConfig } from "./config.js";
 import { DbtCli } from "./dbt-cli.js";
 import { invocationAttributes, parseManifestRecorded, runRecorded } from "./dbt-spans.js";
-import { dbtSpan, TRACER_NAME } from "./tracing.js";
+import { dbtSpan, tracing } from "./tracing.js";
 
-export class DbtCorePlugin extends DbtPlugin<DbtManifest> {
+export class DbtCorePlugin extends tracing.Plugin(DbtPlugin<DbtManifest>) {
   readonly cli: DbtCli;
 
   constructor(config: DbtCliConfig) {
     super();
     this.cli = new DbtCli(parseDbtCliConfig(config));
-  }
-
-  override get name(): string {
-    return "dbt-core";
-  }
-
-  override get version(): string {
-    return "0.1.0";
-  }
-
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   private get floeContext() {

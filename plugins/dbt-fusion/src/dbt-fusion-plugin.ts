@@ -17,7 +17,7 @@ import {
 import { parseFusionConfig, type DbtFusionConfig, type ResolvedDbtFusionConfig } from "./config.js";
 import { DbtFusionFallbackUnavailableError, DbtFusionNotFoundError } from "./errors.js";
 import { detectFusion, type FusionDetection } from "./fusion-detection.js";
-import { ATTRIBUTES, dbtSpan, TRACER_NAME } from "./tracing.js";
+import { ATTRIBUTES, dbtSpan, tracing } from "./tracing.js";
 
 export type DbtEngineMode = "fusion" | "core";
 export type FallbackReason = "fusion_not_found" | "adapter_unsupported";
@@ -29,7 +29,7 @@ export function isAdapterRejection(error: unknown): boolean {
   return error instanceof DbtCommandError && error.errors.some((message) => ADAPTER_REJECTED.test(message));
 }
 
-export class DbtFusionPlugin extends DbtPlugin<DbtManifest> {
+export class DbtFusionPlugin extends tracing.Plugin(DbtPlugin<DbtManifest>) {
   readonly config: ResolvedDbtFusionConfig;
   readonly core: DbtCli;
   private detection: Promise<FusionDetection> | undefined;
@@ -38,18 +38,6 @@ export class DbtFusionPlugin extends DbtPlugin<DbtManifest> {
     super();
     this.config = parseFusionConfig(config);
     this.core = new DbtCli(this.config.core);
-  }
-
-  override get name(): string {
-    return "dbt-fusion";
-  }
-
-  override get version(): string {
-    return "0.1.0";
-  }
-
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   private get floeContext() {

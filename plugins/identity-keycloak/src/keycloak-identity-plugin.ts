@@ -18,7 +18,7 @@ import {
 import { describeRequest, exchange, isObject } from "./http.js";
 import { requestTokens, type ClientAuth } from "./token-endpoint.js";
 import { TokenValidator } from "./token-validator.js";
-import { ATTRIBUTES, identitySpan, TRACER_NAME } from "./tracing.js";
+import { ATTRIBUTES, identitySpan, tracing } from "./tracing.js";
 
 export const PROVIDER = "keycloak";
 
@@ -27,7 +27,7 @@ export interface KeycloakPluginOptions {
   now?: () => number;
 }
 
-export class KeycloakIdentityPlugin extends IdentityPlugin {
+export class KeycloakIdentityPlugin extends tracing.Plugin(IdentityPlugin) {
   private readonly config: KeycloakConfig;
   private readonly discovery: Discovery;
   private readonly validator: TokenValidator;
@@ -44,18 +44,6 @@ export class KeycloakIdentityPlugin extends IdentityPlugin {
       clockToleranceSeconds: this.config.clockToleranceSeconds,
       timeoutMs: this.config.timeoutMs,
     });
-  }
-
-  override get name(): string {
-    return "identity-keycloak";
-  }
-
-  override get version(): string {
-    return "0.1.0";
-  }
-
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   override authenticate(credentials: Credentials): Promise<TokenSet> {

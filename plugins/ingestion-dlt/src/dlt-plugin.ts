@@ -11,7 +11,7 @@ import { DuckDbDestination, type PipelineState } from "./duckdb-destination.js";
 import { readPath } from "./json-path.js";
 import { RestSource, redactUrl, type Row } from "./rest-source.js";
 import { flattenRow, inferSchema, normalizeIdentifier, type ColumnSchema } from "./schema-inference.js";
-import { ATTRIBUTES, TRACER_NAME, ingestionSpan } from "./tracing.js";
+import { ATTRIBUTES, ingestionSpan, tracing } from "./tracing.js";
 
 export interface DltRunResult extends PipelineRunResult {
   loadId: string;
@@ -29,23 +29,13 @@ export function cursorAfter(a: unknown, b: unknown): boolean {
   return String(a) > String(b);
 }
 
-export class DltIngestionPlugin extends IngestionPlugin<PipelineSpecInput> {
+export class DltIngestionPlugin extends tracing.Plugin(IngestionPlugin<PipelineSpecInput>) {
   readonly config: DltConfig;
   private destination: Promise<DuckDbDestination> | undefined;
 
   constructor(config: DltConfigInput = {}) {
     super();
     this.config = parseDltConfig(config);
-  }
-
-  override get name(): string {
-    return "ingestion-dlt";
-  }
-  override get version(): string {
-    return "0.1.0";
-  }
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   /** The DuckDB destination (opened on first use). */

@@ -10,6 +10,7 @@ import { defineTracing, PluginType } from "@floe/runtime";
 export const TRACER_NAME = "floe.ingestion.dlt";
 
 export const tracing = defineTracing({
+  package: { name: "@floe/plugin-ingestion-dlt", version: "0.1.0" },
   tracerName: TRACER_NAME,
   pluginType: PluginType.INGESTION,
 });

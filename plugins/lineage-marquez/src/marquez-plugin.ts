@@ -19,20 +19,10 @@ import { marquezConfigSchema, type MarquezConfig, type MarquezConfigInput } from
 import { LineageValidationError, MarquezError, MarquezTimeoutError, MarquezUnreachableError } from "./errors.js";
 import { buildDatasetEvent, buildRunEvent } from "./openlineage.js";
 import { assertEventAccepted } from "./responses.js";
-import { ATTRIBUTES, TRACER_NAME, lineageSpan } from "./tracing.js";
+import { ATTRIBUTES, lineageSpan, tracing } from "./tracing.js";
 import { datasetEventProblems, runEventProblems } from "./validate.js";
 
-export class MarquezLineagePlugin extends LineageBackendPlugin {
-  override get name(): string {
-    return "lineage-marquez";
-  }
-  override get version(): string {
-    return "0.1.0";
-  }
-  override get tracerName(): string {
-    return TRACER_NAME;
-  }
-
+export class MarquezLineagePlugin extends tracing.Plugin(LineageBackendPlugin) {
   private readonly config: MarquezConfig;
   private readonly endpoint: URL;
   /** Marquez's `host:port`: what spans and errors name. */

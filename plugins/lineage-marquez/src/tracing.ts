@@ -10,6 +10,7 @@ import { defineTracing, PluginType } from "@floe/runtime";
 export const TRACER_NAME = "floe.lineage.marquez";
 
 export const tracing = defineTracing({
+  package: { name: "@floe/plugin-lineage-marquez", version: "0.1.0" },
   tracerName: TRACER_NAME,
   pluginType: PluginType.LINEAGE_BACKEND,
   attributes: {

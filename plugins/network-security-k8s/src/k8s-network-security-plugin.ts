@@ -14,30 +14,18 @@ import {
   type NetworkPluginOptionsInput,
 } from "./config.js";
 import { generate, type NetworkPolicy } from "./policies.js";
-import { ATTRIBUTES, securitySpan, TRACER_NAME } from "./tracing.js";
+import { ATTRIBUTES, securitySpan, tracing } from "./tracing.js";
 import { validate } from "./validate.js";
 import { renderYaml } from "./yaml-io.js";
 
 export const POLICY_TYPE = "network";
 
-export class K8sNetworkSecurityPlugin extends NetworkSecurityPlugin<NetworkConfigInput, NetworkPolicy> {
+export class K8sNetworkSecurityPlugin extends tracing.Plugin(NetworkSecurityPlugin<NetworkConfigInput, NetworkPolicy>) {
   private readonly options: NetworkPluginOptions;
 
   constructor(options: NetworkPluginOptionsInput = {}) {
     super();
     this.options = parseWith(pluginOptionsSchema, options, "network-security plugin");
-  }
-
-  override get name(): string {
-    return "network-security-k8s";
-  }
-
-  override get version(): string {
-    return "0.1.0";
-  }
-
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   override generatePolicies(config: NetworkConfigInput): Promise<NetworkPolicy[]> {

@@ -18,7 +18,7 @@ import {
 } from "./errors.js";
 import { DagsterGraphQLClient } from "./graphql-client.js";
 import { LAUNCH_RUN, REPORT_RUNLESS_ASSET_EVENTS, RUN_ASSET_MATERIALIZATIONS, RUN_STATUS } from "./operations.js";
-import { ATTRIBUTES, TRACER_NAME, orchestratorSpan } from "./tracing.js";
+import { ATTRIBUTES, orchestratorSpan, tracing } from "./tracing.js";
 
 /** Dagster's implicit job that materializes any asset selection. */
 export const ASSET_JOB = "__ASSET_JOB";
@@ -63,7 +63,7 @@ function unionError(result: Typed | undefined, context: string): DagsterError {
   return new LaunchRunError(message, { code: typename });
 }
 
-export class DagsterOrchestratorPlugin extends OrchestratorPlugin<DefinitionsSource, AssetGraph, LaunchRunRequest> {
+export class DagsterOrchestratorPlugin extends tracing.Plugin(OrchestratorPlugin<DefinitionsSource, AssetGraph, LaunchRunRequest>) {
   readonly config: DagsterConfig;
   private readonly client: DagsterGraphQLClient;
 
@@ -71,16 +71,6 @@ export class DagsterOrchestratorPlugin extends OrchestratorPlugin<DefinitionsSou
     super();
     this.config = parseDagsterConfig(config);
     this.client = new DagsterGraphQLClient(this.config);
-  }
-
-  override get name(): string {
-    return "orchestrator-dagster";
-  }
-  override get version(): string {
-    return "0.1.0";
-  }
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   async createDefinitions(source: DefinitionsSource): Promise<AssetGraph> {

@@ -9,7 +9,7 @@ import { recordQualityReport } from "@floe/runtime/plugin-kit";
 import { DbtCli, invocationAttributes, parseRunResults, type DbtManifest, type RunResultsArtifact } from "@floe/plugin-dbt-core";
 import { toCheckResults, toQualityReport, testedRelation } from "./check-results.js";
 import { parseQualityConfig, type DbtQualityConfig, type ResolvedDbtQualityConfig } from "./config.js";
-import { ATTRIBUTES, qualitySpan, TRACER_NAME } from "./tracing.js";
+import { ATTRIBUTES, qualitySpan, tracing } from "./tracing.js";
 
 const PROVIDER = "dbt";
 
@@ -22,7 +22,7 @@ export interface DbtQualityRequest extends DbtInvocation {
 /** A run_results.json document (parsed JSON) from `dbt test` or `dbt build`. */
 export type DbtRunResultsDocument = unknown;
 
-export class DbtQualityPlugin extends QualityPlugin<DbtQualityRequest, DbtRunResultsDocument> {
+export class DbtQualityPlugin extends tracing.Plugin(QualityPlugin<DbtQualityRequest, DbtRunResultsDocument>) {
   readonly config: ResolvedDbtQualityConfig;
   readonly cli: DbtCli;
 
@@ -30,18 +30,6 @@ export class DbtQualityPlugin extends QualityPlugin<DbtQualityRequest, DbtRunRes
     super();
     this.config = parseQualityConfig(config);
     this.cli = new DbtCli(this.config.runner);
-  }
-
-  override get name(): string {
-    return "quality-dbt";
-  }
-
-  override get version(): string {
-    return "0.1.0";
-  }
-
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   private get floeContext() {

@@ -14,7 +14,7 @@ import { GxEngineError, messageOf } from "./errors.js";
 import { parseSuite, parseValidationResult, type ValidationResult } from "./gx-format.js";
 import { toQualityReport } from "./quality-report.js";
 import { connectionRunner, describeTable } from "./table-context.js";
-import { ATTRIBUTES, qualitySpan, TRACER_NAME } from "./tracing.js";
+import { ATTRIBUTES, qualitySpan, tracing } from "./tracing.js";
 import { validateTable } from "./validator.js";
 
 const PROVIDER = "great_expectations";
@@ -26,7 +26,7 @@ export interface GxCheckRequest {
   table: string;
 }
 
-export class GxQualityPlugin extends QualityPlugin<GxCheckRequest, unknown> {
+export class GxQualityPlugin extends tracing.Plugin(QualityPlugin<GxCheckRequest, unknown>) {
   readonly config: ResolvedGxQualityConfig;
   /** The database the plugin opens itself (unused when a connection is injected). */
   private readonly database: DuckDBSessionSlot;
@@ -40,18 +40,6 @@ export class GxQualityPlugin extends QualityPlugin<GxCheckRequest, unknown> {
       extensions: [],
       attach: [],
     });
-  }
-
-  override get name(): string {
-    return "quality-gx";
-  }
-
-  override get version(): string {
-    return "0.1.0";
-  }
-
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   private get floeContext() {

@@ -15,30 +15,18 @@ import {
 } from "./config.js";
 import { ConfigError } from "./errors.js";
 import { generate, serviceAccountName, type K8sManifest } from "./manifests.js";
-import { ATTRIBUTES, securitySpan, TRACER_NAME } from "./tracing.js";
+import { ATTRIBUTES, securitySpan, tracing } from "./tracing.js";
 import { validate } from "./validate.js";
 import { renderYaml } from "./yaml-io.js";
 
 export const POLICY_TYPE = "rbac";
 
-export class K8sRbacPlugin extends RbacPlugin<RbacConfigInput, K8sManifest> {
+export class K8sRbacPlugin extends tracing.Plugin(RbacPlugin<RbacConfigInput, K8sManifest>) {
   private readonly options: RbacPluginOptions;
 
   constructor(options: RbacPluginOptionsInput = {}) {
     super();
     this.options = parseWith(pluginOptionsSchema, options, "RBAC plugin");
-  }
-
-  override get name(): string {
-    return "rbac-k8s";
-  }
-
-  override get version(): string {
-    return "0.1.0";
-  }
-
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   override generateManifests(config: RbacConfigInput): Promise<K8sManifest[]> {

@@ -10,6 +10,7 @@ import { defineTracing, PluginType } from "@floe/runtime";
 export const TRACER_NAME = "floe.security.rbac";
 
 export const tracing = defineTracing({
+  package: { name: "@floe/plugin-rbac-k8s", version: "0.1.0" },
   tracerName: TRACER_NAME,
   pluginType: PluginType.RBAC,
 });

@@ -8,7 +8,7 @@ import type { Attributes } from "@opentelemetry/api";
 import { parseConfig, type InfisicalConfig, type InfisicalConfigInput } from "./config.js";
 import { InfisicalError } from "./errors.js";
 import { RawSecretsClient } from "./raw-secrets-client.js";
-import { ATTRIBUTES, secretsSpan, TRACER_NAME } from "./tracing.js";
+import { ATTRIBUTES, secretsSpan, tracing } from "./tracing.js";
 import { UniversalAuthSession } from "./universal-auth.js";
 
 export const PROVIDER = "infisical";
@@ -18,7 +18,7 @@ export interface InfisicalPluginOptions {
   now?: () => number;
 }
 
-export class InfisicalSecretsPlugin extends SecretsPlugin {
+export class InfisicalSecretsPlugin extends tracing.Plugin(SecretsPlugin) {
   private readonly config: InfisicalConfig;
   private readonly session: UniversalAuthSession;
   private readonly client: RawSecretsClient;
@@ -36,18 +36,6 @@ export class InfisicalSecretsPlugin extends SecretsPlugin {
       floe: this.config.floe,
     });
     this.client = new RawSecretsClient(this.config, this.session);
-  }
-
-  override get name(): string {
-    return "secrets-infisical";
-  }
-
-  override get version(): string {
-    return "0.1.0";
-  }
-
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   /** Universal Auth logins performed so far. */

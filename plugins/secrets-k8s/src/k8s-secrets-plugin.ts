@@ -11,7 +11,7 @@ import { resolveConnection, type ResolvedConnection } from "./connection.js";
 import { K8sApiError, K8sConflictError, K8sNotFoundError, K8sSecretsError } from "./errors.js";
 import { SecretsApi } from "./secrets-api.js";
 import { assertSecretName, decodeValue, labelSelector, newSecret, replacedSecret } from "./secret-object.js";
-import { ATTRIBUTES, secretsSpan, TRACER_NAME } from "./tracing.js";
+import { ATTRIBUTES, secretsSpan, tracing } from "./tracing.js";
 
 export const PROVIDER = "kubernetes";
 
@@ -20,7 +20,7 @@ export interface K8sSecretsPluginOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export class K8sSecretsPlugin extends SecretsPlugin {
+export class K8sSecretsPlugin extends tracing.Plugin(SecretsPlugin) {
   private readonly config: K8sSecretsConfig;
   private readonly env: NodeJS.ProcessEnv;
   private api: Promise<SecretsApi> | undefined;
@@ -29,18 +29,6 @@ export class K8sSecretsPlugin extends SecretsPlugin {
     super();
     this.config = parseConfig(config);
     this.env = options.env ?? process.env;
-  }
-
-  override get name(): string {
-    return "secrets-k8s";
-  }
-
-  override get version(): string {
-    return "0.1.0";
-  }
-
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   override getSecret(key: string): Promise<string | undefined> {

@@ -10,6 +10,7 @@ import { defineTracing, PluginType } from "@floe/runtime";
 export const TRACER_NAME = "floe.secrets.k8s";
 
 export const tracing = defineTracing({
+  package: { name: "@floe/plugin-secrets-k8s", version: "0.1.0" },
   tracerName: TRACER_NAME,
   pluginType: PluginType.SECRETS,
   attributes: {

@@ -9,9 +9,9 @@ import { CubeClient, cubesOf, type CubeLoadResult, type CubeQuery } from "./cube
 import { generateCubeSchema, type CubeSchema, type CubeSchemaSource } from "./cube-model.js";
 import { readManifest } from "./dbt-manifest.js";
 import { syncModelFiles } from "./model-sync.js";
-import { ATTRIBUTES, TRACER_NAME, semanticSpan } from "./tracing.js";
+import { ATTRIBUTES, semanticSpan, tracing } from "./tracing.js";
 
-export class CubeSemanticPlugin extends SemanticLayerPlugin<CubeSchemaSource, CubeSchema, CubeQuery, CubeLoadResult> {
+export class CubeSemanticPlugin extends tracing.Plugin(SemanticLayerPlugin<CubeSchemaSource, CubeSchema, CubeQuery, CubeLoadResult>) {
   readonly config: CubeConfig;
   private readonly client: CubeClient;
 
@@ -19,16 +19,6 @@ export class CubeSemanticPlugin extends SemanticLayerPlugin<CubeSchemaSource, Cu
     super();
     this.config = parseCubeConfig(config);
     this.client = new CubeClient(this.config);
-  }
-
-  override get name(): string {
-    return "semantic-cube";
-  }
-  override get version(): string {
-    return "0.1.0";
-  }
-  override get tracerName(): string {
-    return TRACER_NAME;
   }
 
   async generateSchema(source: CubeSchemaSource): Promise<CubeSchema> {

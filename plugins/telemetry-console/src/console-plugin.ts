@@ -5,7 +5,14 @@
  */
 import { BasicTracerProvider, type SpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { Resource } from "@opentelemetry/resources";
-import { redactingExporter, redactingSpanProcessor, serviceResource, TelemetryBackendPlugin } from "@floe/runtime";
+import {
+  identityFromPackageJson,
+  redactingExporter,
+  redactingSpanProcessor,
+  serviceResource,
+  TelemetryBackendPlugin,
+  withIdentity,
+} from "@floe/runtime";
 import {
   parseConsoleTelemetryConfig,
   type ConsoleTelemetryConfig,
@@ -13,7 +20,7 @@ import {
 } from "./config.js";
 import { StreamSpanExporter } from "./stream-span-exporter.js";
 
-export class ConsoleTelemetryPlugin extends TelemetryBackendPlugin {
+export class ConsoleTelemetryPlugin extends withIdentity(TelemetryBackendPlugin, identityFromPackageJson(import.meta.url)) {
   readonly config: ConsoleTelemetryConfig;
 
   constructor(config: ConsoleTelemetryConfigInput = {}) {
@@ -21,12 +28,6 @@ export class ConsoleTelemetryPlugin extends TelemetryBackendPlugin {
     this.config = parseConsoleTelemetryConfig(config);
   }
 
-  override get name(): string {
-    return "telemetry-console";
-  }
-  override get version(): string {
-    return "0.1.0";
-  }
 
   /** `service.name`, `service.version`, `deployment.environment.name` and the extra attributes. */
   createResource(): Resource {

@@ -7,10 +7,17 @@
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import type { Resource } from "@opentelemetry/resources";
 import { BasicTracerProvider, type SpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { redactingExporter, redactingSpanProcessor, serviceResource, TelemetryBackendPlugin } from "@floe/runtime";
+import {
+  identityFromPackageJson,
+  redactingExporter,
+  redactingSpanProcessor,
+  serviceResource,
+  TelemetryBackendPlugin,
+  withIdentity,
+} from "@floe/runtime";
 import { parseJaegerTelemetryConfig, type JaegerTelemetryConfig, type JaegerTelemetryConfigInput } from "./config.js";
 
-export class JaegerTelemetryPlugin extends TelemetryBackendPlugin {
+export class JaegerTelemetryPlugin extends withIdentity(TelemetryBackendPlugin, identityFromPackageJson(import.meta.url)) {
   readonly config: JaegerTelemetryConfig;
 
   constructor(config: JaegerTelemetryConfigInput = {}) {
@@ -18,12 +25,6 @@ export class JaegerTelemetryPlugin extends TelemetryBackendPlugin {
     this.config = parseJaegerTelemetryConfig(config);
   }
 
-  override get name(): string {
-    return "telemetry-jaeger";
-  }
-  override get version(): string {
-    return "0.1.0";
-  }
 
   /** Where spans are POSTed. */
   get tracesUrl(): string {

@@ -1,14 +1,17 @@
 /**
  * The instrumentation audit: one structured warning per auditable plugin
- * whose `tracerName` is missing, malformed, or in the wrong category.
- * Telemetry backends are skipped (they are never instrumented).
+ * whose `tracerName` is missing, malformed, or in the wrong category (the
+ * conventions' `tracerNameProblem` decides), or whose class disagrees with
+ * what its package.json declares. Telemetry backends are skipped (they are
+ * never instrumented).
  */
 import {
   CONVENTIONS,
   TRACER_NAME_CODEMOD,
   isPluginType,
-  parseTracerName,
+  tracerNameProblem,
   type PluginType,
+  type TracerNameProblemCode,
 } from "../conventions.js";
 
 /** The part of PluginMetadata the audit reads. */
@@ -17,6 +20,10 @@ export interface AuditablePlugin {
   readonly pluginType: PluginType | string;
   readonly tracerName?: string | undefined;
   readonly version?: string;
+  /** What package.json declares, when the plugin came through the registry: compared, never overwritten. */
+  readonly declaredType?: string;
+  readonly packageVersion?: string;
+  readonly declaredTracerName?: string;
 }
 
 export type InstrumentationWarningCode =
@@ -24,7 +31,8 @@ export type InstrumentationWarningCode =
   | "MALFORMED_TRACER_NAME"
   | "TRACER_CATEGORY_MISMATCH"
   | "UNKNOWN_PLUGIN_TYPE"
-  | "UNREADABLE_METADATA";
+  | "UNREADABLE_METADATA"
+  | "IDENTITY_MISMATCH";
 
 export interface InstrumentationWarning {
   readonly code: InstrumentationWarningCode;
@@ -73,31 +81,56 @@ function auditOne(plugin: AuditablePlugin): InstrumentationWarning | undefined {
       suggestion: `declare one of ${Object.keys(CONVENTIONS).join(", ")}`,
     };
   }
-  const convention = CONVENTIONS[pluginType];
-  if (!convention.instrumented) return undefined;
+  const mismatch = identityMismatch(plugin, pluginName, pluginType, tracer.value);
+  if (mismatch) return mismatch;
+  if (!CONVENTIONS[pluginType].instrumented) return undefined;
   const tracerName = tracer.value;
-  const expected = `floe.${convention.category}.<implementation>`;
-  if (tracerName === undefined || tracerName === null || tracerName === "") {
-    return {
-      code: "MISSING_TRACER_NAME", plugin: pluginName, pluginType, tracerName: undefined,
-      message: `plugin ${pluginName} (${pluginType}) declares no tracerName; its operations are invisible in traces`,
-      suggestion: `override tracerName to return "${expected}": ${fix}`,
-    };
+  const problem = tracerNameProblem(pluginType, tracerName);
+  if (!problem) return undefined;
+  const expected = `floe.${problem.expectedCategory}.<implementation>`;
+  const shown = tracerName === undefined || tracerName === null || tracerName === "" ? undefined : String(tracerName);
+  const suggestion =
+    problem.code === "MISSING"
+      ? `override tracerName to return "${expected}": ${fix}`
+      : problem.parsed
+        ? `use "floe.${problem.expectedCategory}.${problem.parsed.implementation}": ${fix}`
+        : `use "${expected}": ${fix}`;
+  const message =
+    problem.code === "MISSING"
+      ? `plugin ${pluginName} (${pluginType}) declares no tracerName; its operations are invisible in traces`
+      : `plugin ${pluginName} (${pluginType}): ${problem.message}`;
+  return { code: WARNING_CODES[problem.code], plugin: pluginName, pluginType, tracerName: shown, message, suggestion };
+}
+
+const WARNING_CODES: Record<TracerNameProblemCode, InstrumentationWarningCode> = {
+  NOT_INSTRUMENTED: "MALFORMED_TRACER_NAME",
+  MISSING: "MISSING_TRACER_NAME",
+  MALFORMED: "MALFORMED_TRACER_NAME",
+  CATEGORY_MISMATCH: "TRACER_CATEGORY_MISMATCH",
+};
+
+/** The class and its package.json must agree on type, version and (when declared) tracer name. */
+function identityMismatch(
+  plugin: AuditablePlugin,
+  pluginName: string,
+  pluginType: string,
+  tracerName: string | undefined,
+): InstrumentationWarning | undefined {
+  const fields: string[] = [];
+  const declared = read(() => [plugin.declaredType, plugin.packageVersion, plugin.declaredTracerName, plugin.version] as const);
+  if (!declared.ok) return undefined;
+  const [declaredType, packageVersion, declaredTracerName, version] = declared.value;
+  if (declaredType !== undefined && declaredType !== pluginType) fields.push(`type: package.json ${declaredType}, class ${pluginType}`);
+  if (packageVersion !== undefined && version !== undefined && packageVersion !== version) {
+    fields.push(`version: package.json ${packageVersion}, class ${String(version)}`);
   }
-  const parsed = parseTracerName(tracerName);
-  if (!parsed) {
-    return {
-      code: "MALFORMED_TRACER_NAME", plugin: pluginName, pluginType, tracerName: String(tracerName),
-      message: `plugin ${pluginName} (${pluginType}) has tracerName ${JSON.stringify(tracerName)}, which does not match floe.{category}.{implementation}`,
-      suggestion: `use "${expected}": ${fix}`,
-    };
+  if (declaredTracerName !== undefined && declaredTracerName !== tracerName) {
+    fields.push(`tracerName: package.json ${declaredTracerName}, class ${String(tracerName)}`);
   }
-  if (parsed.category !== convention.category) {
-    return {
-      code: "TRACER_CATEGORY_MISMATCH", plugin: pluginName, pluginType, tracerName,
-      message: `plugin ${pluginName} (${pluginType}) has tracerName "${tracerName}" in category "${parsed.category}", expected "${convention.category}"`,
-      suggestion: `use "floe.${convention.category}.${parsed.implementation}": ${fix}`,
-    };
-  }
-  return undefined;
+  if (fields.length === 0) return undefined;
+  return {
+    code: "IDENTITY_MISMATCH", plugin: pluginName, pluginType, tracerName: tracerName === undefined ? undefined : String(tracerName),
+    message: `plugin ${pluginName}: its class and its package.json disagree (${fields.join("; ")})`,
+    suggestion: `declare the identity once: run \`${TRACER_NAME_CODEMOD} <plugin dir>\` so src/tracing.ts copies package.json and the class extends tracing.Plugin(...)`,
+  };
 }

@@ -39,7 +39,7 @@ export abstract class PluginMetadata {
  * A default read from the prototype. Its setter turns an assignment into an own property, so a
  * subclass field initialised by assignment (`useDefineForClassFields: false`) still works.
  */
-function defaultMember(key: string, value: string | undefined): PropertyDescriptor {
+export function defaultMember(key: string, value: string | undefined): PropertyDescriptor {
   return {
     configurable: true,
     enumerable: false,

@@ -25,9 +25,15 @@ export interface PluginDeclaration {
 
 export type PluginClass = abstract new (...args: never[]) => PluginMetadata;
 
-/** A loaded plugin: its class and the metadata read from its prototype. */
+/**
+ * A loaded plugin: its class and the metadata read from its prototype. What package.json declares
+ * stays beside it (`declaredType`, `packageVersion`, `declaredTracerName`); the audit reports an
+ * IDENTITY_MISMATCH when the two disagree instead of either silently winning.
+ */
 export interface LoadedPlugin extends PluginDeclaration {
   readonly pluginClass: PluginClass;
+  /** package.json `floe.tracerName`, when declared. */
+  readonly declaredTracerName: string | undefined;
   readonly name: string;
   readonly version: string;
   readonly pluginType: PluginType;
@@ -147,6 +153,7 @@ export async function loadPlugin(declaration: PluginDeclaration): Promise<Loaded
   return {
     ...declaration,
     pluginClass: cls,
+    declaredTracerName: declaration.tracerName,
     name: typeof name === "string" ? name : declaration.packageName,
     version: typeof version === "string" ? version : declaration.packageVersion,
     pluginType: isPluginType(pluginType) ? pluginType : declaration.declaredType,

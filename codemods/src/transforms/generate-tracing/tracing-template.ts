@@ -4,12 +4,16 @@
  * Every floe plugin's tracing module is exactly this text; `floe-codemod
  * check` regenerates it and fails on drift, so any change here is a change
  * to all plugins at once. The same text serves `.ts` and `.js` packages (it
- * has no type annotations).
+ * has no type annotations). It is the plugin's one identity declaration:
+ * package name and version, tracer name, type; the class extends
+ * `tracing.Plugin(<contract>)` and hand-writes none of them.
  */
 import { CONVENTIONS, type PluginType } from "@floe/runtime/conventions";
 
 export interface TracingModuleSpec {
   readonly packageName: string;
+  /** package.json `version`: copied in, so the identity is declared here once (check catches a bump not regenerated). */
+  readonly packageVersion: string;
   readonly tracerName: string;
   readonly pluginType: PluginType;
   /** Extra attribute constants, e.g. `{ MODE: "dbt_fusion.mode" }`, in declaration order. */
@@ -44,6 +48,7 @@ export function renderTracingModule(spec: TracingModuleSpec): string {
     `export const TRACER_NAME = ${JSON.stringify(spec.tracerName)};`,
     "",
     "export const tracing = defineTracing({",
+    `  package: { name: ${JSON.stringify(spec.packageName)}, version: ${JSON.stringify(spec.packageVersion)} },`,
     "  tracerName: TRACER_NAME,",
     `  pluginType: PluginType.${spec.pluginType},`,
     ...attributeLines(spec.attributes),
