@@ -1,6 +1,6 @@
 // Pathological 200 KB inputs aimed at each rule family added for the public-scanner formats (assignment
 // operators, markup, vendor alternations, base64 JWTs, headless PEM, DER bodies, JWK, RSAKeyValue,
-// webhook paths, YAML block scalars, name/value fields, CSV rows). Every rule is written without nested quantifiers; these inputs must come back as a
+// webhook paths, YAML block scalars, name/value fields, CSV rows, environment commands, triple quotes). Every rule is written without nested quantifiers; these inputs must come back as a
 // string, bounded at the default limit, and the whole input is scanned with no limit.
 import { describe, expect, it } from "vitest";
 import { sanitizeErrorMessage } from "../src/index.js";
@@ -42,6 +42,9 @@ const INPUTS: Record<string, string> = {
   "CSV credential columns": repeatTo("user,password\n"),
   "CSV name/value rows": repeatTo("x,api_token\n"),
   "credential words in one long word": repeatTo("passtokensecret"),
+  "environment commands": repeatTo("set -x -g FOO_TOKEN "),
+  "subscript assignments": repeatTo('ENV["FOO_TOKEN"] = '),
+  "unclosed triple quotes": repeatTo('password = """'),
 };
 
 describe("adversarial 200 KB inputs", () => {

@@ -55,6 +55,11 @@ describe("assignment contexts", () => {
     "description: |\n  rotate the signing key monthly",
     "password: |\n  ${DB_PASSWORD}",
     "retrying after 3 attempts, token refresh pending, backoff 2s",
+    "set -x PATH /usr/local/bin",
+    "ENV NODE_ENV production",
+    'config["token_type"] = "bearer"',
+    'if (headers["authorization"] == expected) return',
+    'description = """rotate the signing key monthly"""',
   ])("leaves look-alikes byte-identical: %s", (text) => {
     expect(sanitizeErrorMessage(text)).toBe(text);
   });

@@ -260,3 +260,22 @@ describe("webhook URLs and host-bound credentials", () => {
     expect(output).toBe(`bundle install: 401 from https://${REDACTED}@enterprise.contribsys.com/`);
   });
 });
+
+describe("formats glued to the word before them", () => {
+  it("SendGrid keys and Tailscale keys redacted inside a longer word", () => {
+    const sendgrid = `SG.${randomMixed(BASE64URL, 22)}.${randomMixed(BASE64URL, 43)}`;
+    const tailscale = `tskey-api-${randomMixed(ALNUM, 12)}-${randomMixed(ALNUM, 24)}`;
+    for (const text of [`oops${sendgrid} leaked`, `0${tailscale}`, `MY_${tailscale}`]) {
+      const output = sanitizeErrorMessage(text);
+      expect(leakedSecrets(output, [sendgrid, tailscale])).toEqual([]);
+      expect(output).toContain(REDACTED);
+    }
+    expect(sanitizeErrorMessage(`oops${sendgrid} leaked`)).toBe(`oops${REDACTED} leaked`);
+  });
+
+  it("leaves words that merely contain the prefixes", () => {
+    for (const text of ["MSG.length exceeded in handler", "bitskey-rotation job finished", "SG.short.value"]) {
+      expect(sanitizeErrorMessage(text)).toBe(text);
+    }
+  });
+});

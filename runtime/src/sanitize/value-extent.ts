@@ -5,7 +5,7 @@
  * placeholders that contain spaces (`{{ secret }}`, `<your token>`, `$(vault read x)`), an
  * HTTP auth scheme before the credential (`Bearer x`, `Basic x`), wrapped
  * values (`Some("x")`, `SecretStr('x')`, a tuple `('user', 'x')`), Python
- * string prefixes (`b'x'`), YAML block scalars (`key: |` and indented lines), and bare
+ * string prefixes (`b'x'`), YAML block scalars (`key: |` and indented lines), triple-quoted strings, and bare
  * values, whose trailing sentence punctuation and unbalanced closing
  * brackets are not part of the value. Every pattern here is anchored at the
  * value (sticky) and linear in its length.
@@ -50,6 +50,7 @@ const PARAM_LIST_SCHEME = /(?:digest|aws4-hmac-sha256|oauth|hmac-sha256|signatur
 const BARE = /[^\s"'`,;&\\]*(?:\\(?![nrt"])[^\s"'`,;&\\]*)*/y;
 const PARAM_LIST = /[^\r\n"]*(?:"[^"\r\n]*"[^\r\n"]*)*/y;
 const URL_ENCODED = /[^\s"'&%,;<>]*(?:%(?!2[602cC]|3[bB])[^\s"'&%,;<>]*)*/y;
+const TRIPLE_QUOTED_LIMIT = 8192;
 /** `|`, `>-`, `|+2`, then the first indented content line. */
 const BLOCK_SCALAR_HEADER = /[|>](?:[1-9]?[+-]?|[+-][1-9])[ \t]*\r?\n([ \t]+)(?=\S)/y;
 const NEXT_WORD = /[ \t]+[A-Za-z]/y;
@@ -89,6 +90,10 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
     return { start: at + 1, end: SPACED_PLACEHOLDER.lastIndex, next: SPACED_PLACEHOLDER.lastIndex + 1, secret: false };
   }
   if (run(STRING_PREFIX, text, at)) return valueExtent(text, at + 1, context, allowScheme);
+  if ((first === '"' || first === "'") && text.startsWith(first.repeat(3), at)) {
+    const triple = tripleQuoted(text, at, first.repeat(3));
+    if (triple) return triple;
+  }
   if (first === '"') return quoted(text, run(DOUBLE_QUOTED, text, at)!, at, 1);
   if (first === "'") return quoted(text, run(SINGLE_QUOTED, text, at)!, at, 1);
   if (first === "`") return quoted(text, run(BACKTICK_QUOTED, text, at)!, at, 1);
@@ -126,6 +131,15 @@ export function valueExtent(text: string, at: number, context: ValueContext, all
   let secret = value !== "" && !isNonSecretValue(value);
   if (secret && isProseValue(text, value, end, context)) secret = false;
   return { start: valueStart, end, next: end, secret };
+}
+
+/** Python and TOML triple-quoted strings (`"""x"""`, `\'\'\'x\'\'\'`), on one line or several, bounded. */
+function tripleQuoted(text: string, at: number, quotes: string): ValueExtent | undefined {
+  const start = at + 3;
+  const close = text.indexOf(quotes, start);
+  if (close < 0 || close - start > TRIPLE_QUOTED_LIMIT || close === start) return undefined;
+  const value = text.slice(start, close);
+  return { start, end: close, next: close + 3, secret: !isNonSecretValue(value.trim()), multiline: value.includes("\n") };
 }
 
 /**

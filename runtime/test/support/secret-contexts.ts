@@ -58,6 +58,13 @@ export const ASSIGNMENT_CONTEXTS: Readonly<Record<string, string>> = {
   "yaml flow name/value": "{name: {I}_TOKEN, value: '{s}'}",
   "xml name/value elements": "<property>\n  <name>{i}.token</name>\n  <value>{s}</value>\n</property>",
   "csv name/value row": "name,value\n{i}_token,{s}",
+  "fish set -x": "set -x {I}_TOKEN {s}",
+  "csh setenv": "setenv {I}_TOKEN {s}",
+  "dockerfile legacy ENV": "ENV {I}_TOKEN {s}",
+  "python environ subscript": 'os.environ["{I}_TOKEN"] = "{s}"',
+  "ruby ENV subscript": "ENV['{I}_TOKEN'] = '{s}'",
+  "python triple-quoted": '{i}_token = """{s}"""',
+  "toml triple-quoted": "{i}_token = '''{s}'''",
   "csv header column": "exported rows:\nuser,{i}_token,region\nfloe,{s},eu-west-1",
 };
 

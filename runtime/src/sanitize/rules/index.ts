@@ -12,6 +12,7 @@ import { cliFlagRule } from "./cli-flags.js";
 import { cookieRule } from "./cookies.js";
 import { credentialFileRule } from "./credential-files.js";
 import { csvRowRule } from "./csv-rows.js";
+import { environmentCommandRule } from "./environment-commands.js";
 import { jwtRule } from "./jwt.js";
 import { keyValueRule } from "./key-value.js";
 import { markupElementRule } from "./markup-elements.js";
@@ -43,6 +44,7 @@ export const REDACTION_RULES: readonly RedactionRule[] = [
   markupElementRule,
   nameValueFieldRule,
   csvRowRule,
+  environmentCommandRule,
   credentialFileRule,
   bareAuthSchemeRule,
   proseDisclosureRule,

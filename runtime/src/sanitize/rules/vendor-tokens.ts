@@ -107,8 +107,16 @@ function redactAwsSecretKeys(text: string): string {
   return text.replace(AWS_SECRET_KEY, (token: string) => (looksLikeKeyMaterial(token) ? REDACTED : token));
 }
 
+/**
+ * Formats unmistakable enough to redact even when glued to the text before them, where the scan's word
+ * boundary would miss them (`somSG.<22>.<43>`, `0tskey-api-...`): SendGrid keys of their exact shape and
+ * Tailscale keys of a known type.
+ */
+const GLUED = /SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}|tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9_\-]{20,}/g;
+
 export function redactVendorTokens(text: string): string {
-  const withAwsSecrets = AWS_CONTEXT.test(text) ? redactAwsSecretKeys(text) : text;
+  const unglued = text.includes("SG.") || text.includes("tskey-") ? text.replace(GLUED, REDACTED) : text;
+  const withAwsSecrets = AWS_CONTEXT.test(unglued) ? redactAwsSecretKeys(unglued) : unglued;
   const { regex, formats } = scannerFor(withAwsSecrets);
   return withAwsSecrets.replace(regex, (token: string, ...groups: unknown[]) => {
     for (let i = 0; i < formats.length; i++) {
