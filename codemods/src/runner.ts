@@ -70,7 +70,8 @@ export class UsageError extends Error {
   }
 }
 
-const DEFAULT_PARALLEL_THRESHOLD = 200;
+/** Below this many files to parse, starting workers (each loads the parsers) costs more than it saves (measured in test/bench/codemod-tree-size.bench.ts). */
+const DEFAULT_PARALLEL_THRESHOLD = 1000;
 
 interface OverlayEntry {
   content: string;

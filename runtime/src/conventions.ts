@@ -373,3 +373,26 @@ export function isSensitiveAttributeKey(key: string): boolean {
 function classifyAttributeKey(key: string): boolean {
   return !CONVENTIONAL_KEYS.has(key) && namesCredential(key, "attribute");
 }
+
+/**
+ * What the codemod and the lint rules both analyse code with, so they agree by construction:
+ * the members that make a value an OpenTelemetry `Span` (structurally, as the type checker
+ * sees it), and the words that make a `setStatus` message carry an error's text.
+ */
+export const SPAN_MEMBERS: readonly string[] = ["spanContext", "setAttribute", "setStatus", "recordException", "end", "isRecording", "updateName"];
+
+export const ERROR_TEXT_VOCABULARY = {
+  /** `err.message`, `err.stack`: the error's text. */
+  textProperties: new Set(["message", "stack"]) as ReadonlySet<string>,
+  /** `res.error`, `event.cause`: members that hold an error. */
+  holderProperties: new Set(["error", "err", "cause", "reason", "exception"]) as ReadonlySet<string>,
+  /** String methods whose result still contains (part of) the receiver's text. */
+  textPreservingMethods: new Set([
+    "slice", "substring", "substr", "trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "replace",
+    "replaceAll", "concat", "padStart", "padEnd", "normalize", "at", "toString", "valueOf",
+  ]) as ReadonlySet<string>,
+  /** Names of bindings that hold an error. */
+  errorName: /^(?:e|err|error|ex|exc|exception|cause|reason)$|(?:Error|Err|Exception)$/i,
+  /** Runtime functions whose result is already sanitized. */
+  sanitizers: new Set(["sanitizeErrorMessage", "sanitizedErrorDescription"]) as ReadonlySet<string>,
+} as const;

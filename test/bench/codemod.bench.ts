@@ -188,5 +188,5 @@ writeResult({
     ratio(`peak RSS ${large.files} files / ${small.files} files`, rssLarge / rssSmall, "<= 1.25", rssLarge / rssSmall <= 1.25),
   ],
   notes:
-    "Each variant is a fresh process per round (startup included), interleaved, one warm-up round, the planted files restored before every run; every run is checked to rewrite all planted sites. Tree: declaration files and sources of installed packages (@opentelemetry, @typescript-eslint, zod, vitest, @types...) copied as .ts. floe-codemod: text pre-filter, worker pool above 200 files. Naive: jscodeshift withParser('ts'), recast parse + print of every file in one process.",
+    "Each variant is a fresh process per round (startup included), interleaved, one warm-up round, the planted files restored before every run; every run is checked to rewrite all planted sites. Tree: declaration files and sources of installed packages (@opentelemetry, @typescript-eslint, zod, vitest, @types...) copied as .ts. floe-codemod: text pre-filter, worker pool above 1,000 files to parse. Naive: jscodeshift withParser('ts'), recast parse + print of every file in one process.",
 });

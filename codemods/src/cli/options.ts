@@ -23,7 +23,7 @@ export const COMMON_OPTIONS: readonly CommonOption[] = [
   { flag: "config", type: "string", valueName: "<file>", help: "configuration file to use (default: floe-codemod.config.json or a \"floe-codemod\" key in package.json, found from the current directory up)" },
   { flag: "extensions", type: "string", valueName: "<list>", help: "comma-separated extensions (default: ts,tsx,mts,cts,js,jsx,mjs,cjs)" },
   { flag: "ignore-pattern", type: "string", valueName: "<glob>", multiple: true, help: "extra gitignore-style pattern to skip (repeatable)" },
-  { flag: "workers", type: "string", valueName: "<n>", help: "worker threads (default: automatic above 200 files; 1 = in-process)" },
+  { flag: "workers", type: "string", valueName: "<n>", help: "worker threads (default: automatic above 1,000 files to parse, os.availableParallelism() of them; 1 = in-process)" },
   { flag: "shard", type: "string", valueName: "<i>/<n>", help: "run only shard i of n (stable hash of each package's or file's path; a package stays whole): one CI job per shard, SARIF merged with merge-sarif" },
   { flag: "cache", type: "boolean", help: "reuse the report of an earlier run when nothing it depends on changed (file contents, configuration, tool version, conventions)" },
   { flag: "cache-location", type: "string", valueName: "<dir>", help: "where --cache keeps its results (default: node_modules/.cache/floe-codemod)" },

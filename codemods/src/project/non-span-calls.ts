@@ -18,6 +18,7 @@
  * roots, so a package's other sources are loaded only when these import them.
  */
 import path from "node:path";
+import { SPAN_MEMBERS } from "@floe/runtime/conventions";
 import { ts } from "ts-morph";
 import { packageTsconfig } from "../core/package-tsconfig.js";
 
@@ -31,8 +32,6 @@ export interface NonSpanCall {
 /** Absolute file path -> calls to leave alone. A plain object: it crosses to worker threads. */
 export type NonSpanCalls = Record<string, NonSpanCall[]>;
 
-/** The members every `@opentelemetry/api` Span has (as eslint-plugin-floe's type-checked mode). */
-const SPAN_MEMBERS = ["spanContext", "setAttribute", "setStatus", "recordException", "end", "isRecording", "updateName"];
 
 const UNPROVABLE = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never | ts.TypeFlags.TypeParameter;
 const NULLISH = ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void;

@@ -14,7 +14,7 @@ import { RUNTIME_MODULE } from "@floe/runtime/conventions";
 import type { FileInfo, FileTransform, Parser, TransformOptions, TransformResult } from "../core/types.js";
 import type { NonSpanCalls } from "../project/non-span-calls.js";
 import { parseSource, parserFor } from "../core/parsers.js";
-import { j, isMemberLike, memberPropertyName, outerStart, propertyKeyName, unwrapTs, uniqueName, usedNames, indentAt, type AnyNode } from "./shared/ast.js";
+import { findCalls, j, isMemberLike, memberPropertyName, outerStart, propertyKeyName, unwrapTs, uniqueName, usedNames, indentAt, type AnyNode } from "./shared/ast.js";
 import { methodCallGeometry, type MethodCallGeometry } from "./shared/call-sites.js";
 import { ImportPlan } from "./shared/import-plan.js";
 import { isBindingTo } from "./shared/bindings.js";
@@ -356,7 +356,7 @@ export function analyzeSanitizeExceptions(file: FileInfo, parser?: Parser, nonSp
     }
     if (hasStatus && isSetStatusCall(node)) rewriteSetStatus(rw, p);
   };
-  j(ast as any).find(j.CallExpression).forEach(visit);
+  for (const call of findCalls(ast, (node) => (hasRecord && isRecordExceptionCall(node)) || (hasStatus && isSetStatusCall(node)))) visit(call);
   const result = rw.finish();
   return { output: result?.text, result, sites: rw.sites, unprovenReceivers: unproven };
 }

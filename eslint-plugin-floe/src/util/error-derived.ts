@@ -5,6 +5,7 @@
  * them. Calls to `sanitizeErrorMessage` stop the search: their result is safe.
  */
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { ERROR_TEXT_VOCABULARY } from "@floe/runtime/conventions";
 import { constInitializer, staticMemberName, unwrapTsExpression } from "./ast.js";
 import { isBindingTo } from "./bindings.js";
 import { typeServices } from "./type-services.js";
@@ -12,15 +13,11 @@ import type { AnyContext } from "./create-rule.js";
 
 const { DefinitionType } = TSESLint.Scope;
 
-const SANITIZERS: ReadonlySet<string> = new Set(["sanitizeErrorMessage", "sanitizedErrorDescription"]);
-const ERROR_TEXT_PROPERTIES: ReadonlySet<string> = new Set(["message", "stack"]);
-const ERROR_HOLDER_PROPERTIES: ReadonlySet<string> = new Set(["error", "err", "cause", "reason", "exception"]);
-/** String methods whose result still contains (part of) the receiver's text. */
-const TEXT_PRESERVING_METHODS: ReadonlySet<string> = new Set([
-  "slice", "substring", "substr", "trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "replace",
-  "replaceAll", "concat", "padStart", "padEnd", "normalize", "at", "toString", "valueOf",
-]);
-const ERROR_NAME = /^(?:e|err|error|ex|exc|exception|cause|reason)$|(?:Error|Err|Exception)$/i;
+const SANITIZERS = ERROR_TEXT_VOCABULARY.sanitizers;
+const ERROR_TEXT_PROPERTIES = ERROR_TEXT_VOCABULARY.textProperties;
+const ERROR_HOLDER_PROPERTIES = ERROR_TEXT_VOCABULARY.holderProperties;
+const TEXT_PRESERVING_METHODS = ERROR_TEXT_VOCABULARY.textPreservingMethods;
+const ERROR_NAME = ERROR_TEXT_VOCABULARY.errorName;
 
 function isUnshadowedGlobal(context: AnyContext, node: TSESTree.Identifier): boolean {
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);

@@ -5,13 +5,11 @@
  * `recordException` or `setStatus` is then left alone.
  */
 import type { TSESTree } from "@typescript-eslint/utils";
+import { SPAN_MEMBERS } from "@floe/runtime/conventions";
 import type * as ts from "typescript";
 import { typeServices } from "./type-services.js";
 import { typescript } from "./typescript.js";
 import type { AnyContext } from "./create-rule.js";
-
-/** The members every `@opentelemetry/api` Span has; together they identify the interface structurally. */
-const SPAN_MEMBERS = ["spanContext", "setAttribute", "setStatus", "recordException", "end", "isRecording", "updateName"];
 
 /** The `TypeFlags` bits the check needs, from the installed TypeScript (6.0 renumbered them). */
 interface SpanTypeFlags {

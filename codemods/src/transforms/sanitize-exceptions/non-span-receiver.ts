@@ -18,12 +18,11 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { SPAN_MEMBERS } from "@floe/runtime/conventions";
 import { parseSource, parserFor } from "../../core/parsers.js";
 import { isMemberLike, memberPropertyName, unwrapTs, type AnyNode } from "../shared/ast.js";
 import { bindingPath, moduleKind } from "../shared/bindings.js";
 
-/** The members every `@opentelemetry/api` Span has (as non-span-calls.ts and the lint rule's type-checked mode). */
-const SPAN_MEMBERS = ["spanContext", "setAttribute", "setStatus", "recordException", "end", "isRecording", "updateName"];
 const MAX_DEPTH = 4;
 
 /** A parsed module: its Program and where it lives (relative imports resolve from there). */

@@ -100,3 +100,43 @@ export function indentAt(source: string, offset: number): string {
   const lineStart = source.lastIndexOf("\n", offset - 1) + 1;
   return /^[ \t]*/.exec(source.slice(lineStart))![0];
 }
+
+/** Babel position and bookkeeping fields: never hold child nodes. */
+const NOT_CHILDREN = new Set(["loc", "start", "end", "extra", "range", "leadingComments", "trailingComments", "innerComments", "comments", "tokens"]);
+
+/**
+ * The calls (`CallExpression`, `OptionalCallExpression`: what `j.CallExpression` matches) of `ast` that `accept` keeps, as jscodeshift paths (scope, parent), in
+ * source order (an enclosing call before the calls inside it). A plain walk over the nodes finds
+ * them; a path is made only for the calls kept, so a file with few sites costs one walk, not a
+ * path per node as `j(ast).find(j.CallExpression)` does.
+ */
+export function findCalls(ast: AnyNode, accept: (call: AnyNode) => boolean): any[] {
+  const found: { node: AnyNode; keys: (string | number)[] }[] = [];
+  const keys: (string | number)[] = [];
+  const walk = (node: AnyNode): void => {
+    if ((node.type === "CallExpression" || node.type === "OptionalCallExpression") && accept(node)) found.push({ node, keys: [...keys] });
+    for (const key of Object.keys(node)) {
+      if (NOT_CHILDREN.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        keys.push(key);
+        value.forEach((child, index) => {
+          if (child && typeof child.type === "string") {
+            keys.push(index);
+            walk(child);
+            keys.pop();
+          }
+        });
+        keys.pop();
+      } else if (value && typeof value === "object" && typeof value.type === "string") {
+        keys.push(key);
+        walk(value);
+        keys.pop();
+      }
+    }
+  };
+  walk(ast);
+  found.sort((a, b) => a.node.start - b.node.start || b.node.end - a.node.end);
+  const root = new j.types.NodePath(ast);
+  return found.map(({ keys: chain }) => root.get(...chain));
+}

@@ -12,16 +12,13 @@
  * same fixtures. Keep the two in step: same names, same sets, same order.
  */
 import { isMemberLike, memberPropertyName, unwrapTs, type AnyNode } from "./ast.js";
+import { ERROR_TEXT_VOCABULARY } from "@floe/runtime/conventions";
 import { bindingPath, isUnshadowedGlobal } from "./bindings.js";
 
-const ERROR_TEXT_PROPERTIES: ReadonlySet<string> = new Set(["message", "stack"]);
-const ERROR_HOLDER_PROPERTIES: ReadonlySet<string> = new Set(["error", "err", "cause", "reason", "exception"]);
-/** String methods whose result still contains (part of) the receiver's text. */
-const TEXT_PRESERVING_METHODS: ReadonlySet<string> = new Set([
-  "slice", "substring", "substr", "trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "replace",
-  "replaceAll", "concat", "padStart", "padEnd", "normalize", "at", "toString", "valueOf",
-]);
-const ERROR_NAME = /^(?:e|err|error|ex|exc|exception|cause|reason)$|(?:Error|Err|Exception)$/i;
+const ERROR_TEXT_PROPERTIES = ERROR_TEXT_VOCABULARY.textProperties;
+const ERROR_HOLDER_PROPERTIES = ERROR_TEXT_VOCABULARY.holderProperties;
+const TEXT_PRESERVING_METHODS = ERROR_TEXT_VOCABULARY.textPreservingMethods;
+const ERROR_NAME = ERROR_TEXT_VOCABULARY.errorName;
 const MAX_DEPTH = 8;
 
 function isCatchBinding(name: string, path: any): boolean {
