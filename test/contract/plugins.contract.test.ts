@@ -12,6 +12,7 @@ import {
   CONVENTIONS,
   TRACER_NAME_CODEMOD,
   compile,
+  deriveTracerName,
   discoverPlugins,
   loadPlugin,
   tracerNameProblems,
@@ -93,6 +94,19 @@ describe("platform plugin contract", () => {
     expect(telemetryBackends.length).toBeGreaterThanOrEqual(2);
     expect(instrumented).toBe(plugins.length - telemetryBackends.length);
     expect(telemetryBackends.map((p) => p.tracerName)).toEqual(telemetryBackends.map(() => undefined));
+  });
+
+  it("each plugin's identity is its package's: name from its folder, version from package.json, the derived tracer name", () => {
+    // What the per-plugin registry tests used to check for five plugins, for every one.
+    const identities = plugins.map((p) => [p.packageName, p.name, p.version, p.tracerName]);
+    const expected = plugins.map((p) => [
+      p.packageName,
+      path.basename(p.packageDir),
+      p.packageVersion,
+      CONVENTIONS[p.pluginType].instrumented ? deriveTracerName(p.pluginType, p.packageName) : undefined,
+    ]);
+    expect(identities).toEqual(expected);
+    expect(plugins.map((p) => p.pluginClass.name)).toEqual(plugins.map((p) => p.exportName));
   });
 
   it("the declared package type matches the class's pluginType", () => {

@@ -19,15 +19,13 @@ function fixedSource(tracer: Tracer): TracerSource {
   return { resolve: () => tracer };
 }
 
-/** Where @opentelemetry/api 1.x registers its globals (read directly: this runs on every traced call). */
-const API_GLOBAL = Symbol.for("opentelemetry.js.api.1");
-type ApiRegistry = { trace?: TracerProvider } | undefined;
-
-/** The provider doing the work right now, or undefined when none is registered. */
+/**
+ * The provider doing the work right now, or undefined when none is registered. Public API only:
+ * `trace.getTracerProvider()` is the global proxy (its version check is cached by the API), whose
+ * delegate is the registered SDK provider or the no-op one.
+ */
 function currentDelegate(): TracerProvider | undefined {
-  const registry = (globalThis as Record<symbol, ApiRegistry>)[API_GLOBAL];
-  const provider = registry ? registry.trace : trace.getTracerProvider();
-  if (provider === undefined) return undefined;
+  const provider = trace.getTracerProvider();
   return provider instanceof ProxyTracerProvider ? provider.getDelegate() : provider;
 }
 
