@@ -8,8 +8,9 @@ export const floeVitestConfig = defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**", "**/fixtures/**", "test/bench/**"],
     reporters: ["default", ["json", { outputFile: "test-results.json" }]],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Generous: type-checked rule tests and CLI runs start TypeScript programs, slow on a loaded 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: "forks",
   },
 });
