@@ -64,7 +64,8 @@ afterAll(() => repo?.cleanup());
 const editTracerName = () => repo.write(`${PLUGIN}/src/tracing.ts`, repo.read(`${PLUGIN}/src/tracing.ts`).replace('"floe.alert.opsgenie"', '"floe.alert.legacy"'));
 const addRawRecordException = () => repo.write(`${PLUGIN}/src/fail.ts`, RAW);
 
-describe("check fix hints", () => {
+// Each case runs the CLI two or three times (check, the pasted fix, check again): minutes on a loaded machine.
+describe("check fix hints", { timeout: 180_000 }, () => {
   it("text: the project-transform hint names the package directory and fixes the drift", () => {
     drift(editTracerName);
     const check = cli(["check", "."], repo.dir);
