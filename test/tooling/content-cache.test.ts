@@ -9,8 +9,17 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { contentKey, passedBefore, rememberPass } from "../../scripts/lib/content-cache.mjs";
+
+interface ContentCache {
+  contentKey(root: string, options: { sourcePaths: readonly string[]; builtDirs?: readonly string[]; salt?: string }): string | null;
+  passedBefore(root: string, name: string, key: string | null): boolean;
+  rememberPass(root: string, name: string, key: string | null): void;
+}
+// A plain .mjs script of the repo (no declarations): loaded by URL and typed here.
+const cacheModule = pathToFileURL(path.resolve(import.meta.dirname, "..", "..", "scripts", "lib", "content-cache.mjs")).href;
+const { contentKey, passedBefore, rememberPass } = (await import(cacheModule)) as ContentCache;
 
 let root: string;
 const write = (rel: string, text: string) => {
