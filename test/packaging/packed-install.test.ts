@@ -248,6 +248,15 @@ describe.skipIf(skip)("packed packages installed outside the repo", () => {
     expect(result!.messages).toEqual([expect.objectContaining({ ruleId: "floe/no-raw-record-exception", line: 2 })]);
   });
 
+  it("a CommonJS eslint.config.cjs can require() the plugin from the tarball", () => {
+    writeFileSync(path.join(app, "eslint.config.cjs"), 'const floe = require("eslint-plugin-floe");\n\nmodule.exports = [floe.configs.recommended];\n');
+    writeFileSync(path.join(app, "raw.cjs"), '"use strict";\nfunction fail(span, err) {\n  span.recordException(err);\n}\nmodule.exports = { fail };\n');
+    const lint = run("npx", ["--no-install", "eslint", "--config", "eslint.config.cjs", "--format", "json", "raw.cjs"], app);
+    expect(lint.code, lint.output).toBe(1);
+    const [result] = JSON.parse(lint.stdout) as { messages: { ruleId: string; line: number }[] }[];
+    expect(result!.messages).toEqual([expect.objectContaining({ ruleId: "floe/no-raw-record-exception", line: 3 })]);
+  });
+
   it("the type-checked config reports optional spans with ESLint 10 and TypeScript 5.9", () => {
     writeFileSync(path.join(app, "eslint.config.js"), TYPE_CHECKED_CONFIG);
     writeFileSync(path.join(app, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "nodenext", strict: true, noEmit: true, skipLibCheck: true, types: [] }, include: ["src"] }));

@@ -64,7 +64,7 @@ afterAll(() => repo?.cleanup());
 const editTracerName = () => repo.write(`${PLUGIN}/src/tracing.ts`, repo.read(`${PLUGIN}/src/tracing.ts`).replace('"floe.alert.opsgenie"', '"floe.alert.legacy"'));
 const addRawRecordException = () => repo.write(`${PLUGIN}/src/fail.ts`, RAW);
 
-// each case runs check and a pasted npx command in fresh processes: minutes on a loaded machine
+// Each case runs the CLI two or three times (check, the pasted fix, check again): minutes on a loaded machine.
 describe("check fix hints", { timeout: 180_000 }, () => {
   it("text: the project-transform hint names the package directory and fixes the drift", () => {
     drift(editTracerName);
