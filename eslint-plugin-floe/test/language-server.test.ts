@@ -5,12 +5,11 @@
  * in its node_modules: open a file with a raw `recordException`, pull its diagnostics,
  * request the code actions, apply the quick fix, get sanitized code.
  *
- * The server is not a repo dependency: install it OUTSIDE the repo and the test runs;
- * without it the test is skipped by name.
- *
- *   npm install --prefix /tmp/eslint-ls vscode-langservers-extracted   # or FLOE_ESLINT_LS_DIR
+ * The server comes from vscode-langservers-extracted, a devDependency of this package, so
+ * the test always runs; FLOE_ESLINT_LS_DIR points it at another install (a folder whose
+ * node_modules holds vscode-langservers-extracted) to try another server version.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -19,9 +18,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { installPlugin } from "./support/installed-plugin.js";
 import { applyEdits, LspClient, type TextEdit } from "./support/lsp-client.js";
 
-const SERVER_DIR = process.env.FLOE_ESLINT_LS_DIR ?? path.join(os.tmpdir(), "eslint-ls");
-const SERVER = path.join(SERVER_DIR, "node_modules", "vscode-langservers-extracted", "lib", "eslint-language-server", "eslintServer.js");
-const installed = existsSync(SERVER);
+const serverPackage = process.env.FLOE_ESLINT_LS_DIR
+  ? path.join(process.env.FLOE_ESLINT_LS_DIR, "node_modules", "vscode-langservers-extracted")
+  : path.dirname(createRequire(import.meta.url).resolve("vscode-langservers-extracted/package.json"));
+const SERVER = path.join(serverPackage, "lib", "eslint-language-server", "eslintServer.js");
 
 const SOURCE = [
   'import { trace } from "@opentelemetry/api";',
@@ -100,12 +100,10 @@ function writeProject(): string {
   return dir;
 }
 
-const title = installed
-  ? "vscode-eslint-language-server: diagnostic, quick fix, sanitized code"
-  : `vscode-eslint-language-server (skipped: not installed in ${SERVER_DIR}; npm install --prefix ${SERVER_DIR} vscode-langservers-extracted)`;
+const title = "vscode-eslint-language-server: diagnostic, quick fix, sanitized code";
 
 describe("ESLint language server", () => {
-  it.skipIf(!installed)(
+  it(
     title,
     async () => {
       const project = writeProject();
