@@ -33,7 +33,7 @@ function pascal(words: string): string {
 }
 
 /** The one instrumented type a category word names, or a clear error listing what would. */
-export function pluginTypeFor(category: string): PluginType {
+function pluginTypeFor(category: string): PluginType {
   const word = category.toLowerCase();
   const byPrefix = PLUGIN_TYPES.filter((t) => (CONVENTIONS[t].packagePrefixes as readonly string[]).includes(word));
   const candidates = byPrefix.length > 0 ? byPrefix : PLUGIN_TYPES.filter((t) => CONVENTIONS[t].category === word);

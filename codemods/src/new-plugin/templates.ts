@@ -14,7 +14,7 @@ export interface ScaffoldLayout {
   readonly toRoot: string;
 }
 
-export function pluginModuleName(kind: PluginKind): string {
+function pluginModuleName(kind: PluginKind): string {
   return `${kind.folder.slice(kind.folder.indexOf("-") + 1)}-plugin`;
 }
 

@@ -49,7 +49,7 @@ function provablyNotSpan(checker: ts.TypeChecker, type: ts.Type): boolean {
 }
 
 /** `x.recordException(...)`, `x?.recordException(...)`, `x["recordException"](...)`: the receiver, else undefined. */
-export function recordExceptionReceiver(call: ts.CallExpression): ts.Expression | undefined {
+function recordExceptionReceiver(call: ts.CallExpression): ts.Expression | undefined {
   // Counted as sanitize-exceptions counts them (it sees through `(...)`, `!`, `as`, `satisfies`), so ordinals match.
   let callee: ts.Expression = call.expression;
   while (

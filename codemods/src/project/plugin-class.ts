@@ -111,7 +111,7 @@ function resolveBase(declaration: ClassDeclaration): BaseResolution {
 }
 
 /** `tracing.Plugin(X)` or `withIdentity(X, ...)` around a runtime class `X`. */
-export function identityBaseCall(expression: Expression): { name: string; identityBase: IdentityBaseKind } | undefined {
+function identityBaseCall(expression: Expression): { name: string; identityBase: IdentityBaseKind } | undefined {
   if (!Node.isCallExpression(expression)) return undefined;
   let [first] = expression.getArguments();
   // `tracing.Plugin(DbtPlugin<DbtManifest>)`: an instantiation expression around the class
